@@ -133,7 +133,14 @@ test('Kepler propagation from burnout re-enters at the computed time and central
     const vr = (rOut[0] * vOut[0] + rOut[1] * vOut[1]) / rb;
     near(vr, -v * Math.sin(phi), 1e-6, `${what}: radial speed at re-entry`);
     // Halfway is apogee.
-    propagateKepler([rb, 0, 0], [v * Math.sin(phi), v * Math.cos(phi), 0], t / 2, GM_EARTH_m3ps2, rOut, vOut);
+    propagateKepler(
+      [rb, 0, 0],
+      [v * Math.sin(phi), v * Math.cos(phi), 0],
+      t / 2,
+      GM_EARTH_m3ps2,
+      rOut,
+      vOut,
+    );
     near(Math.hypot(rOut[0], rOut[1], rOut[2]), apogeeRadius(rb, Q, phi), 1e-6, `${what}: apogee`);
   };
   for (const range_km of [300, 1000, 5000, 10000, 15000, 19500]) {
@@ -164,13 +171,23 @@ test('minimumEnergyBallistic: 10 000 km from the surface', () => {
   // Ψ = 10 000/6371 rad = 89.93°, so φ = (180° − Ψ)/4 and Q ≈ 2 sin 45°/(1 + sin 45°).
   const psi = 1e7 / R_MEAN_m;
   near(res.flightPathAngle_deg, (180 - psi / DEG) / 4, 1e-12, 'φ');
-  near(res.burnoutSpeed_mps, Math.sqrt((minimumEnergyQ(psi) * GM_EARTH_m3ps2) / R_MEAN_m), 1e-9, 'v');
+  near(
+    res.burnoutSpeed_mps,
+    Math.sqrt((minimumEnergyQ(psi) * GM_EARTH_m3ps2) / R_MEAN_m),
+    1e-9,
+    'v',
+  );
   // Independently, the minimum-energy ellipse through two points has a = s/2, s = (r₁ + r₂ + c)/2
   // the semiperimeter of the triangle (Vallado 2013, §7.6, minimum-energy transfer); here
   // r₁ = r₂ = R and the chord is c = 2R sin(Ψ/2). Its apogee is a(1 + e), e² = 1 − p/a, with
   // p = h²/μ = R·Q·cos²φ.
   const aMin = (2 * R_MEAN_m + 2 * R_MEAN_m * Math.sin(psi / 2)) / 4;
-  near(res.burnoutSpeed_mps, Math.sqrt(GM_EARTH_m3ps2 * (2 / R_MEAN_m - 1 / aMin)), 1e-9, 'v (vis-viva)');
+  near(
+    res.burnoutSpeed_mps,
+    Math.sqrt(GM_EARTH_m3ps2 * (2 / R_MEAN_m - 1 / aMin)),
+    1e-9,
+    'v (vis-viva)',
+  );
   const Q = minimumEnergyQ(psi);
   const p = R_MEAN_m * Q * Math.cos(res.flightPathAngle_deg * DEG) ** 2;
   near(res.apogeeAlt_km, (aMin * (1 + Math.sqrt(1 - p / aMin)) - R_MEAN_m) / 1000, 1e-9, 'apogee');

@@ -171,7 +171,11 @@ export function minimumEnergyBallistic(
   ) {
     fail('range_km', `a range in km between 0 and ${maxRange_km.toFixed(1)} (exclusive)`, range_km);
   }
-  if (typeof burnoutAlt_km !== 'number' || !Number.isFinite(burnoutAlt_km) || !(burnoutAlt_km >= 0)) {
+  if (
+    typeof burnoutAlt_km !== 'number' ||
+    !Number.isFinite(burnoutAlt_km) ||
+    !(burnoutAlt_km >= 0)
+  ) {
     fail('burnoutAlt_km', 'a finite altitude ≥ 0 km', burnoutAlt_km);
   }
 

@@ -7,7 +7,12 @@ import { GM_EARTH_m3ps2 } from '../core/constants.ts';
 
 const km = 1000;
 
-function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what: string) {
+function assertClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol: number,
+  what: string,
+) {
   for (let k = 0; k < expected.length; k++) {
     assert.ok(
       Math.abs(actual[k] - expected[k]) <= tol,
@@ -72,7 +77,15 @@ test('Lambert: Vallado 4th ed. Example 7-5, long way', () => {
 test('Lambert: Curtis 3rd ed. Example 5.3, 13.5 h transfer (printed v_y sign is an erratum)', () => {
   // Curtis prints v1 = (−2.4356, −0.26741, 0) km/s; poliastro's tests/test_iod.py (test_curtis53)
   // records the j component as positive, which the transfer geometry requires.
-  const ok = lambert([273378 * km, 0, 0], [145820 * km, 12758 * km, 0], 13.5 * 3600, 398600 * km ** 3, {}, v1, v2);
+  const ok = lambert(
+    [273378 * km, 0, 0],
+    [145820 * km, 12758 * km, 0],
+    13.5 * 3600,
+    398600 * km ** 3,
+    {},
+    v1,
+    v2,
+  );
   assert.equal(ok, true);
   // The book's 5 figures carry rounding from its intermediate steps: 1e-4 relative, as poliastro.
   assertClose(v1, [-2.4356 * km, 0.26741 * km, 0], 0.25, 'v1 (m/s)');

