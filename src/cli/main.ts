@@ -44,10 +44,13 @@ function build(out: Output): Command {
     .option('--burnout-alt-km <H>', 'burnout (and re-entry) altitude in km', '0')
     .option('--json', 'print one JSON document')
     .action((o: { rangeKm: string; burnoutAltKm: string; json?: boolean }) => {
-      const r = minimumEnergyBallistic({
-        range_km: parseNumber(o.rangeKm, '--range-km'),
-        burnoutAlt_km: parseNumber(o.burnoutAltKm, '--burnout-alt-km'),
-      });
+      const r = minimumEnergyBallistic(
+        {
+          range_km: parseNumber(o.rangeKm, '--range-km'),
+          burnoutAlt_km: parseNumber(o.burnoutAltKm, '--burnout-alt-km'),
+        },
+        { range_km: { file: '--range-km' }, burnoutAlt_km: { file: '--burnout-alt-km' } },
+      );
       out.result(o.json, r, () =>
         printTable(out, [
           ['range', `${r.range_km} km`],

@@ -339,10 +339,9 @@ export class Flyer {
     const tVertical = this.spec.verticalRise_s;
     const tPitchEnd = tVertical + PITCH_OVER_s;
     let t = 0;
-    let cutOff = false;
 
     // Powered flight, stage by stage, each split at pitch-program and cutoff discontinuities.
-    for (let i = 0; i < this.stages.length && !cutOff; i++) {
+    for (let i = 0; i < this.stages.length; i++) {
       const st = this.stages[i];
       const stageEnd = t + st.burnTime_s;
       const burnEnd = Math.min(stageEnd, cutoff);
@@ -360,7 +359,6 @@ export class Flyer {
       if (burnEnd < stageEnd) {
         // Thrust termination: the stage and its unburned propellant separate; upper stages
         // never fire, and the payload flies on alone.
-        cutOff = true;
         break;
       }
       y[6] -= st.dryMass_kg;

@@ -90,12 +90,11 @@ export function lambert(
   }
 
   let z = lo < 0 && hi > 0 ? 0 : 0.5 * (lo + hi);
-  let y = 0;
   for (let k = 0; k < 200; k++) {
     const C = stumpffC(z);
     const S = stumpffS(z);
     const sqrtC = Math.sqrt(C);
-    y = rSum + (A * (z * S - 1)) / sqrtC;
+    const y = rSum + (A * (z * S - 1)) / sqrtC;
     let next: number;
     if (!(y > 0)) {
       lo = z;
@@ -123,7 +122,7 @@ export function lambert(
       break;
     }
   }
-  y = rSum + (A * (z * stumpffS(z) - 1)) / Math.sqrt(stumpffC(z));
+  const y = rSum + (A * (z * stumpffS(z) - 1)) / Math.sqrt(stumpffC(z));
   if (!(y > 0)) return fail(outV1, outV2);
 
   // Lagrange coefficients (Curtis eq. 5.46).
