@@ -15,15 +15,21 @@
  *
  * One Flyer per (missile, payload) preallocates every buffer; `fly` allocates nothing per step.
  */
-import { G0_mps2, OMEGA_EARTH_radps, WGS84_A_m, WGS84_B_m } from '../core/constants.ts';
+import { G0_mps2, OMEGA_EARTH_radps } from '../core/constants.ts';
 import { AspisError } from '../core/errors.ts';
 import { DormandPrince54 } from '../dynamics/dormand-prince.ts';
 import type { Derivative, EventSpec, IntegrateOptions } from '../dynamics/ode.ts';
 import { gravityJ2 } from '../dynamics/gravity.ts';
 import { atmosphere, type AtmosphereSample } from '../dynamics/atmosphere.ts';
-import { dragCoefficient, GENERIC_SLENDER_MISSILE_DRAG, type DragTable } from '../dynamics/drag.ts';
+import {
+  dragCoefficient,
+  ellipsoidHeightApprox_m,
+  GENERIC_SLENDER_MISSILE_DRAG,
+  type DragTable,
+} from '../dynamics/drag.ts';
 import { ecefToGeodetic, geodeticToEcef } from '../frames/wgs84.ts';
 import type { MissileSpec } from './missile-spec.ts';
+import { BallisticFlyer, launchFrameToEcef, newBallisticResult, earthRelativeSpeed } from './ballistic-flyer.ts';
 
 /** Duration of the pitch-over manoeuvre between vertical rise and gravity turn. */
 export const PITCH_OVER_s = 10;
@@ -100,7 +106,6 @@ const enum Mode {
   PitchOver,
   GravityTurn,
   Coast,
-  Reentry,
 }
 
 export function newFlightResult(): FlightResult {
@@ -124,22 +129,12 @@ export function newFlightResult(): FlightResult {
   };
 }
 
-/** Height above the ellipsoid along the geocentric radius: exact at zero, cheap everywhere. */
-function radialAltitude(x: number, y: number, z: number): number {
-  const r = Math.sqrt(x * x + y * y + z * z);
-  const s = z / r;
-  const c2 = 1 - s * s;
-  const rEll = (WGS84_A_m * WGS84_B_m) / Math.sqrt(WGS84_B_m * WGS84_B_m * c2 + WGS84_A_m * WGS84_A_m * s * s);
-  return r - rEll;
-}
-
 export class Flyer {
   readonly spec: MissileSpec;
   readonly payload_kg: number;
   readonly liftoffMass_kg: number;
   private readonly stages: BoostStage[];
   private readonly dragTable: DragTable;
-  private readonly rvMass_kg: number;
   private readonly rvBeta_kgpm2: number;
   private readonly integ = new DormandPrince54(7);
   private readonly y = new Float64Array(7);
@@ -165,7 +160,8 @@ export class Flyer {
 
   private readonly deriv: Derivative;
   private readonly impactEvent: EventSpec;
-  private readonly apogeeEvent: EventSpec;
+  private readonly free = new BallisticFlyer();
+  private readonly freeResult = newBallisticResult();
 
   constructor(spec: MissileSpec, payload_kg = spec.payload_kg) {
     if (!(payload_kg > 0) || !Number.isFinite(payload_kg)) {
@@ -187,9 +183,8 @@ export class Flyer {
       };
     });
     this.liftoffMass_kg = spec.stages.reduce((a, s) => a + s.totalMass_kg, 0) + payload_kg;
-    // A lighter payload is modelled as a lighter reentry vehicle with the same ballistic
-    // coefficient: the RV's shape, not its mass, sets its drag per unit mass.
-    this.rvMass_kg = Math.min(spec.reentryVehicle.mass_kg, payload_kg);
+    // After burnout the reentry vehicle flies alone with its ballistic coefficient; a lighter
+    // payload changes the boost, not the RV's drag per unit mass.
     this.rvBeta_kgpm2 = spec.reentryVehicle.ballisticCoefficient_kgpm2;
 
     this.deriv = (_t, y, dy) => this.derivative(y, dy);
@@ -197,20 +192,13 @@ export class Flyer {
       name: 'impact',
       direction: -1,
       terminal: true,
-      g: (_t, y) => radialAltitude(y[0], y[1], y[2]),
-    };
-    this.apogeeEvent = {
-      name: 'apogee',
-      direction: -1,
-      terminal: false,
-      g: (_t, y) => y[0] * y[3] + y[1] * y[4] + y[2] * y[5],
+      g: (_t, y) => ellipsoidHeightApprox_m(y),
     };
   }
 
   private derivative(y: Float64Array, dy: Float64Array): void {
     const x = y[0];
     const yy = y[1];
-    const z = y[2];
     const m = y[6];
     gravityJ2(y, this.g);
     let ax = this.g[0];
@@ -221,18 +209,13 @@ export class Flyer {
     const vry = y[4] - OMEGA_EARTH_radps * x;
     const vrz = y[5];
     const vRel = Math.sqrt(vrx * vrx + vry * vry + vrz * vrz);
-    const alt = radialAltitude(x, yy, z);
+    const alt = ellipsoidHeightApprox_m(y);
     if (alt < 1.0e6 && vRel > 0) {
       atmosphere(alt, this.atm);
       const rho = this.atm.density_kgpm3;
       if (rho > 0) {
-        let k: number; // drag deceleration per unit (v_rel · |v_rel|)
-        if (this.mode === Mode.Reentry) {
-          k = (0.5 * rho) / this.rvBeta_kgpm2;
-        } else {
-          const cd = dragCoefficient(this.dragTable, vRel / this.atm.speedOfSound_mps);
-          k = (0.5 * rho * cd * this.refArea_m2) / m;
-        }
+        const cd = dragCoefficient(this.dragTable, vRel / this.atm.speedOfSound_mps);
+        const k = (0.5 * rho * cd * this.refArea_m2) / m;
         ax -= k * vRel * vrx;
         ay -= k * vRel * vry;
         az -= k * vRel * vrz;
@@ -243,6 +226,7 @@ export class Flyer {
       if (this.mode === Mode.Vertical) {
         // Along the geocentric radial direction: a few seconds of vertical rise do not care about
         // the 0.2° between radial and geodetic vertical.
+        const z = y[2];
         const r = Math.sqrt(x * x + yy * yy + z * z);
         ax += (f * x) / r;
         ay += (f * yy) / r;
@@ -377,29 +361,24 @@ export class Flyer {
     for (let k = 0; k < 6; k++) out.burnoutStateEci[k] = y[k];
     this.recordBurnout(out);
     if (opts.toBurnout) return out;
-    this.thrust_N = 0;
-    this.mdot_kgps = 0;
-    this.mode = Mode.Reentry;
-    y[6] = this.rvMass_kg;
 
-    // Free flight and reentry to impact; apogee located on the way.
-    const freeOpts: IntegrateOptions = { ...iopts, events: [this.impactEvent, this.apogeeEvent] };
-    const r = this.integ.integrate(this.deriv, t, y, t + 6 * 3600, freeOpts, y);
-    out.steps += r.steps + r.rejected;
-    out.evaluations += r.evaluations;
-    for (const e of r.events) {
-      if (e.name === 'apogee' && Number.isNaN(out.apogeeTime_s)) {
-        out.apogeeTime_s = e.t;
-        out.apogeeAlt_m = radialAltitude(e.y[0], e.y[1], e.y[2]);
-      }
-    }
-    if (Number.isNaN(out.apogeeTime_s)) {
-      // Burnout was already past apogee (depressed shots): the highest point is burnout.
-      out.apogeeTime_s = out.burnoutTime_s;
-      out.apogeeAlt_m = out.burnoutAlt_m;
-    }
-    if (r.terminatedBy !== 'impact') return out;
-    this.recordImpact(r.t, out);
+    // Free flight and reentry to impact, apogee located on the way.
+    const b = this.free.fly(out.burnoutStateEci, t, this.rvBeta_kgpm2, this.freeResult, {
+      rtol,
+      sampleEvery_s: sampleEvery > 0 ? sampleEvery : undefined,
+      sampleFrom_s: nextSample,
+    });
+    out.steps += b.steps;
+    out.evaluations += b.evaluations;
+    if (samples !== null && b.samples !== null) for (const smp of b.samples) samples.push(smp);
+    out.apogeeTime_s = b.apogeeTime_s;
+    out.apogeeAlt_m = b.apogeeAlt_m;
+    if (!b.impacted) return out;
+    out.impacted = true;
+    out.impactTime_s = b.impactTime_s;
+    out.impactLat_rad = b.impactLat_rad;
+    out.impactLon_rad = b.impactLon_rad;
+    out.impactSpeed_mps = b.impactSpeed_mps;
     return out;
   }
 
@@ -434,42 +413,25 @@ export class Flyer {
     const s = out.burnoutStateEci;
     const r = Math.hypot(s[0], s[1], s[2]);
     const v = Math.hypot(s[3], s[4], s[5]);
-    out.burnoutAlt_m = radialAltitude(s[0], s[1], s[2]);
+    out.burnoutAlt_m = ellipsoidHeightApprox_m(s);
     out.burnoutSpeed_mps = v;
     out.burnoutFpa_rad = Math.asin((s[0] * s[3] + s[1] * s[4] + s[2] * s[5]) / (r * v));
   }
 
   private recordImpact(t: number, out: FlightResult): void {
-    const y = this.y;
-    this.toEcef(t, y, this.ecef);
+    launchFrameToEcef(t, this.y, this.ecef);
     ecefToGeodetic(this.ecef, this.lla);
     out.impacted = true;
     out.impactTime_s = t;
     out.impactLat_rad = this.lla[0];
     out.impactLon_rad = this.lla[1];
-    out.impactSpeed_mps = Math.hypot(
-      y[3] + OMEGA_EARTH_radps * y[1],
-      y[4] - OMEGA_EARTH_radps * y[0],
-      y[5],
-    );
-  }
-
-  private toEcef(t: number, y: ArrayLike<number>, out: Float64Array): Float64Array {
-    const th = OMEGA_EARTH_radps * t;
-    const c = Math.cos(th);
-    const s = Math.sin(th);
-    const x = y[0];
-    const yy = y[1];
-    out[0] = c * x + s * yy;
-    out[1] = -s * x + c * yy;
-    out[2] = y[2];
-    return out;
+    out.impactSpeed_mps = earthRelativeSpeed(this.y);
   }
 
   private sample(t: number, y: Float64Array): FlightSample {
-    const e = this.toEcef(t, y, new Float64Array(3));
+    const e = launchFrameToEcef(t, y, new Float64Array(3));
     const lla = ecefToGeodetic(e, new Float64Array(3));
-    const speed = Math.hypot(y[3] + OMEGA_EARTH_radps * y[1], y[4] - OMEGA_EARTH_radps * y[0], y[5]);
+    const speed = earthRelativeSpeed(y);
     return {
       t_s: t,
       lat_deg: (lla[0] * 180) / Math.PI,
