@@ -42,11 +42,8 @@ export interface TargetingSolution {
 }
 
 const DEG = Math.PI / 180;
-const KICK_MIN = 1 * DEG;
+const KICK_MIN = 0.05 * DEG;
 const KICK_MAX = 75 * DEG;
-/** Range over which the range-maximising kick is sought. */
-const KICK_SEARCH_LO = 5 * DEG;
-const KICK_SEARCH_HI = 65 * DEG;
 /** Stop once the impact is this close to the aim point. */
 const MISS_TOL_m = 25;
 
@@ -246,7 +243,12 @@ export class Targeter {
    */
   maxRange(launch: LaunchPoint, az: number): { kick_rad: number; range_rad: number; flight: FlightResult } {
     const full = Infinity;
-    const best = goldenMax((k) => this.rangeAngle(launch, az, k, full), KICK_SEARCH_LO, KICK_SEARCH_HI, 0.01 * DEG);
+    // The range-maximising kick lies near the one that puts the full-burn burnout state on its
+    // minimum-energy ellipse; long-burning liquids want a degree or two, short solids tens.
+    const k0 = this.kickForShape(launch, az, full, 'min-energy', 10 * DEG);
+    const lo = Number.isNaN(k0) ? KICK_MIN : Math.max(KICK_MIN, 0.6 * k0);
+    const hi = Number.isNaN(k0) ? KICK_MAX : Math.min(KICK_MAX, 1.6 * k0);
+    const best = goldenMax((k) => this.rangeAngle(launch, az, k, full), lo, hi, 1e-4 * (hi - lo) + 1e-5);
     const flight = this.flyer.fly(launch, { azimuth_rad: az, kick_rad: best.x, cutoff_s: full }, newFlightResult());
     this.fullFlights++;
     return { kick_rad: best.x, range_rad: best.f, flight };
@@ -319,7 +321,7 @@ export class Targeter {
 
     // The full-burn, minimum-energy kick: close to the range-maximising one, found from burnout
     // states alone. It seeds every shape and tells whether the aim point is in reach.
-    const kFull = this.kickForShape(launch, az0, Infinity, 'min-energy', 40 * DEG);
+    const kFull = this.kickForShape(launch, az0, Infinity, 'min-energy', 10 * DEG);
     if (Number.isNaN(kFull)) {
       throw new AspisError({ kind: 'runtime', expected: 'a pitch program reaching orbit-class speeds', got: 'none' });
     }
