@@ -1,0 +1,20 @@
+/**
+ * Every command of the CLI, one module each; a new command is one file and one line here.
+ */
+import type { Command } from 'commander';
+import type { Output } from '../output.ts';
+import { registerBallistic } from './ballistic.ts';
+import { registerFlyout } from './flyout.ts';
+import { registerRange } from './range.ts';
+import { registerCatalog } from './catalog.ts';
+import { registerSchema } from './schema.ts';
+import { registerRun } from './run.ts';
+
+export const COMMANDS: ((program: Command, out: Output) => void)[] = [
+  registerBallistic,
+  registerFlyout,
+  registerRange,
+  registerCatalog,
+  registerSchema,
+  registerRun,
+];
