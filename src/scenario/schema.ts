@@ -1,0 +1,198 @@
+/**
+ * The scenario file (DESIGN.md §4): one zod schema for the CLI, the server and the web editor,
+ * exported as JSON Schema by `scenarioJsonSchema()`. Positions are degrees and km at this
+ * boundary (names say so); the world builder converts to SI.
+ *
+ * Threats and the top level are strict (a misspelt field is an error, not a silent default).
+ * Sensors and defense are loose objects: later issues add fields to them, and a scenario written
+ * for a newer version should still validate what this version knows.
+ */
+import { z } from 'zod';
+import { id, int, latDeg, lonDeg, nonNegative, num, positive, text } from './fields.ts';
+
+const siteId = () => id('a site id from the catalog, such as sohae');
+
+/** A point given by coordinates; altitude above the WGS-84 ellipsoid defaults to 0. */
+export const geoPointSchema = z.strictObject({
+  lat_deg: latDeg(),
+  lon_deg: lonDeg(),
+  alt_m: num({ min: -500, max: 100_000 }).optional(),
+});
+
+/** A named catalog site or explicit coordinates. */
+export const sitePositionSchema = z.union([siteId(), geoPointSchema], {
+  error: 'a site id from the catalog or {lat_deg, lon_deg, alt_m?}',
+});
+
+const time_s = () => nonNegative('a number ≥ 0').default(0);
+
+export const launchSchema = z.union(
+  [
+    z.strictObject({ site: siteId(), time_s: time_s() }),
+    z.strictObject({ lat_deg: latDeg(), lon_deg: lonDeg(), time_s: time_s() }),
+  ],
+  { error: 'a launch point: {site, time_s} or {lat_deg, lon_deg, time_s}' },
+);
+
+export const targetSchema = z.union(
+  [
+    z.strictObject({ site: siteId() }),
+    z.strictObject({ lat_deg: latDeg(), lon_deg: lonDeg(), alt_m: num().optional() }),
+  ],
+  { error: 'a target: {site} or {lat_deg, lon_deg}' },
+);
+
+export const TRAJECTORY_KINDS = ['min-energy', 'lofted', 'depressed'] as const;
+export const trajectorySchema = z.union(
+  [z.enum(TRAJECTORY_KINDS), z.strictObject({ apogee_km: positive('an apogee in km > 0') })],
+  { error: 'min-energy, lofted, depressed or {apogee_km: N}' },
+);
+
+export const payloadSchema = z.strictObject({
+  warheads: int({ min: 1, max: 100 }),
+  decoys: int({ min: 0, max: 1000 }).default(0),
+});
+
+export const threatSchema = z.strictObject({
+  id: id(),
+  missile: id('a missile id from the catalog'),
+  launch: launchSchema,
+  target: targetSchema,
+  trajectory: trajectorySchema.default('min-energy'),
+  payload: payloadSchema.default({ warheads: 1, decoys: 0 }),
+  /** Salvo size: this many identical missiles launched together. */
+  count: int({ min: 1, max: 10_000 }).default(1),
+});
+
+export const radarSensorSchema = z.looseObject({
+  id: id(),
+  type: z.literal('radar'),
+  catalog: id('a radar id from the catalog'),
+  site: sitePositionSchema,
+  /** Face boresight azimuth, degrees clockwise from north (phased arrays). */
+  boresightAz_deg: num({ min: 0, lt: 360 }).optional(),
+});
+
+/** A highly elliptical orbit; Molniya-like defaults are the world builder's business. */
+export const heoOrbitSchema = z.looseObject({
+  apogee_km: positive().optional(),
+  perigee_km: positive().optional(),
+  inclination_deg: num({ min: 0, max: 180 }).optional(),
+  raan_deg: num({ min: 0, lt: 360 }).optional(),
+  argPerigee_deg: num({ min: 0, lt: 360 }).optional(),
+  meanAnomaly_deg: num({ min: 0, lt: 360 }).optional(),
+});
+
+export const irSatelliteSensorSchema = z.looseObject({
+  id: id(),
+  type: z.literal('ir-satellite'),
+  catalog: id('an IR-satellite id from the catalog'),
+  orbit: z.union(
+    [z.strictObject({ geo_lon_deg: lonDeg() }), z.strictObject({ heo: heoOrbitSchema })],
+    { error: 'an orbit: {geo_lon_deg} or {heo: {…}}' },
+  ),
+});
+
+export const SENSOR_TYPES = ['radar', 'ir-satellite'] as const;
+export const sensorSchema = z.discriminatedUnion(
+  'type',
+  [radarSensorSchema, irSatelliteSensorSchema],
+  {
+    error: `a sensor type: ${SENSOR_TYPES.join(' or ')}`,
+  },
+);
+
+export const defenseSiteSchema = z.looseObject({
+  id: id(),
+  interceptor: id('an interceptor id from the catalog'),
+  count: int({ min: 0, max: 10_000 }),
+  site: sitePositionSchema,
+});
+
+export const DOCTRINE_KINDS = ['barrage', 'shoot-look-shoot'] as const;
+export const doctrineSchema = z.looseObject({
+  kind: z.enum(DOCTRINE_KINDS, { error: `a doctrine: ${DOCTRINE_KINDS.join(' or ')}` }),
+  shotsPerSalvo: int({ min: 1, max: 100 }).optional(),
+  maxShotsPerThreat: int({ min: 1, max: 100 }).optional(),
+});
+
+export const defenseSchema = z.looseObject({
+  sites: z.array(defenseSiteSchema).default([]),
+  doctrine: doctrineSchema,
+});
+
+export const analysisSchema = z.strictObject({
+  trials: int({ min: 1, max: 100_000_000 }),
+});
+
+export const catalogRefSchema = z.union(
+  [z.literal('builtin'), z.array(text('a catalog file path'))],
+  { error: 'builtin or a list of extra catalog files' },
+);
+
+export const scenarioSchema = z
+  .strictObject({
+    aspis: z.literal(1, { error: '1 (the scenario format version)' }),
+    name: text('a scenario name'),
+    description: text().optional(),
+    epoch: z.iso.datetime({ error: 'an ISO-8601 UTC time such as 2001-11-13T00:00:00Z' }),
+    seed: int({ min: 0 }, 'a non-negative safe integer'),
+    /** `builtin`, or a list of extra catalog files (read after the built-in catalog). */
+    catalog: catalogRefSchema.default('builtin'),
+    threats: z.array(threatSchema).default([]),
+    sensors: z.array(sensorSchema).default([]),
+    defense: defenseSchema.optional(),
+    treaties: z.array(id('a treaty id such as abm-1972')).default([]),
+    analysis: analysisSchema.default({ trials: 1 }),
+  })
+  .superRefine((s, ctx) => {
+    // Engagements, tracks and results refer to objects by id, so ids share one namespace.
+    const seen = new Map<string, string>();
+    const groups: [string, readonly { id: string }[]][] = [
+      ['threats', s.threats],
+      ['sensors', s.sensors],
+      ['defense.sites', s.defense?.sites ?? []],
+    ];
+    for (const [group, items] of groups) {
+      items.forEach((item, i) => {
+        const here = `${group}[${i}].id`;
+        const first = seen.get(item.id);
+        if (first === undefined) {
+          seen.set(item.id, here);
+          return;
+        }
+        ctx.addIssue({
+          code: 'custom',
+          path: [...group.split('.'), i, 'id'],
+          message: `an id unique across threats, sensors and defense sites (${first} has it too)`,
+          input: item.id,
+        });
+      });
+    }
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+/** What a file may contain (defaults not yet applied). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type GeoPoint = z.output<typeof geoPointSchema>;
+export type SitePosition = z.output<typeof sitePositionSchema>;
+export type LaunchSpec = z.output<typeof launchSchema>;
+export type TargetSpec = z.output<typeof targetSchema>;
+export type TrajectorySpec = z.output<typeof trajectorySchema>;
+export type PayloadSpec = z.output<typeof payloadSchema>;
+export type ThreatSpec = z.output<typeof threatSchema>;
+export type RadarSensorSpec = z.output<typeof radarSensorSchema>;
+export type IrSatelliteSensorSpec = z.output<typeof irSatelliteSensorSchema>;
+export type SensorSpec = z.output<typeof sensorSchema>;
+export type DefenseSiteSpec = z.output<typeof defenseSiteSchema>;
+export type DoctrineSpec = z.output<typeof doctrineSchema>;
+export type DefenseSpec = z.output<typeof defenseSchema>;
+export type AnalysisSpec = z.output<typeof analysisSchema>;
+
+/** The scenario file's JSON Schema (draft 2020-12), describing what a file may contain. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
+}
