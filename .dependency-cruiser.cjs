@@ -1,7 +1,8 @@
 // Architecture rules of ../shared/DESIGN.md §1: dependencies point down only, and the engine
 // (everything under src/ except the edges) runs unchanged in a browser or worker.
 const EDGES = '^src/(cli|server|web|node)/';
-const ENGINE = '^src/(core|time|frames|dynamics|flight|sensors|tracking|treaty|engagement|scenario|analysis)/';
+const ENGINE =
+  '^src/(core|time|frames|dynamics|flight|sensors|tracking|treaty|engagement|scenario|analysis)/';
 
 /** Layer order, lowest first; a module may import only from its own layer or lower ones. */
 const LAYERS = [

@@ -7,7 +7,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`aspis: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `aspis: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -29,6 +29,12 @@ test('prettier: every source file is formatted', () => {
 });
 
 test('architecture rules (DESIGN.md §1) hold: dependency-cruiser finds no violation', () => {
-  const r = run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+  const r = run(bin('depcruise'), [
+    'src',
+    '--config',
+    '.dependency-cruiser.cjs',
+    '--output-type',
+    'err',
+  ]);
   assert.equal(r.code, 0, r.output);
 });

@@ -7,9 +7,19 @@ const hex = (a: Uint32Array): string[] => [...a].map((x) => x.toString(16).padSt
 // Known-answer vectors from Random123's kat_vectors (Salmon et al., SC'11): counter, key → output.
 test('Philox4x32-10 reproduces the Random123 known-answer vectors', () => {
   const out = new Uint32Array(4);
-  assert.deepEqual(hex(philox4x32(0, 0, 0, 0, 0, 0, out)), ['6627e8d5', 'e169c58d', 'bc57ac4c', '9b00dbd8']);
+  assert.deepEqual(hex(philox4x32(0, 0, 0, 0, 0, 0, out)), [
+    '6627e8d5',
+    'e169c58d',
+    'bc57ac4c',
+    '9b00dbd8',
+  ]);
   const f = 0xffffffff;
-  assert.deepEqual(hex(philox4x32(f, f, f, f, f, f, out)), ['408f276d', '41c83b0e', 'a20bc7c6', '6d5451fd']);
+  assert.deepEqual(hex(philox4x32(f, f, f, f, f, f, out)), [
+    '408f276d',
+    '41c83b0e',
+    'a20bc7c6',
+    '6d5451fd',
+  ]);
   assert.deepEqual(
     hex(philox4x32(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344, 0xa4093822, 0x299f31d0, out)),
     ['d16cfe09', '94fdcceb', '5001e420', '24126ea1'],

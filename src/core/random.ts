@@ -73,7 +73,7 @@ function splitU53(n: number, what: string): [number, number] {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`${what} must be a non-negative safe integer, got ${n}`);
   }
-  return [n % 0x100000000 >>> 0, Math.floor(n / 0x100000000) >>> 0];
+  return [(n % 0x100000000) >>> 0, Math.floor(n / 0x100000000) >>> 0];
 }
 
 export interface RandomStream {
@@ -100,7 +100,7 @@ class PhiloxStream implements RandomStream {
 
   u32(): number {
     if (this.used === 4) {
-      const lo = this.counter % 0x100000000 >>> 0;
+      const lo = (this.counter % 0x100000000) >>> 0;
       const hi = Math.floor(this.counter / 0x100000000) >>> 0;
       philox4x32(lo, hi, this.t0, this.t1, this.k0, this.k1, this.block);
       this.counter++;
@@ -134,7 +134,11 @@ class PhiloxStream implements RandomStream {
  * The stream for one component of one trial, e.g.
  * `randomStream(2001, 4213, 'sensors/cobra-dane/noise')`.
  */
-export function randomStream(masterSeed: number, trialIndex: number, componentPath: string): RandomStream {
+export function randomStream(
+  masterSeed: number,
+  trialIndex: number,
+  componentPath: string,
+): RandomStream {
   const [s0, s1] = splitU53(masterSeed, 'seed');
   const [t0, t1] = splitU53(trialIndex, 'trial index');
   const h0 = fnv1a32(componentPath, 0x811c9dc5);

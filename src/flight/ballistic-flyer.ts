@@ -64,7 +64,11 @@ export function newBallisticResult(): BallisticResult {
 }
 
 /** Position of a launch-frame inertial state in ECEF at time t. */
-export function launchFrameToEcef(t_s: number, pos: ArrayLike<number>, out: Float64Array): Float64Array {
+export function launchFrameToEcef(
+  t_s: number,
+  pos: ArrayLike<number>,
+  out: Float64Array,
+): Float64Array {
   const th = OMEGA_EARTH_radps * t_s;
   const c = Math.cos(th);
   const s = Math.sin(th);
@@ -164,7 +168,14 @@ export class BallisticFlyer {
               }
             },
     };
-    const r = this.integ.integrate(this.deriv, t0_s, y, t0_s + (opts.maxDuration_s ?? 6 * 3600), iopts, y);
+    const r = this.integ.integrate(
+      this.deriv,
+      t0_s,
+      y,
+      t0_s + (opts.maxDuration_s ?? 6 * 3600),
+      iopts,
+      y,
+    );
     out.steps = r.steps + r.rejected;
     out.evaluations = r.evaluations;
     for (const e of r.events) {

@@ -29,7 +29,12 @@ import {
 } from '../dynamics/drag.ts';
 import { ecefToGeodetic, geodeticToEcef } from '../frames/wgs84.ts';
 import type { MissileSpec } from './missile-spec.ts';
-import { BallisticFlyer, launchFrameToEcef, newBallisticResult, earthRelativeSpeed } from './ballistic-flyer.ts';
+import {
+  BallisticFlyer,
+  launchFrameToEcef,
+  newBallisticResult,
+  earthRelativeSpeed,
+} from './ballistic-flyer.ts';
 
 /** Duration of the pitch-over manoeuvre between vertical rise and gravity turn. */
 export const PITCH_OVER_s = 10;
@@ -165,7 +170,11 @@ export class Flyer {
 
   constructor(spec: MissileSpec, payload_kg = spec.payload_kg) {
     if (!(payload_kg > 0) || !Number.isFinite(payload_kg)) {
-      throw new AspisError({ path: 'payload_kg', expected: 'a payload mass > 0 kg', got: payload_kg });
+      throw new AspisError({
+        path: 'payload_kg',
+        expected: 'a payload mass > 0 kg',
+        got: payload_kg,
+      });
     }
     this.spec = spec;
     this.payload_kg = payload_kg;
@@ -336,7 +345,8 @@ export class Flyer {
       for (let s = 0; s < 3; s++) {
         const segEnd = Math.min(segEnds[s], burnEnd);
         if (segEnd <= t + 1e-12) continue;
-        this.mode = t < tVertical ? Mode.Vertical : t < tPitchEnd ? Mode.PitchOver : Mode.GravityTurn;
+        this.mode =
+          t < tVertical ? Mode.Vertical : t < tPitchEnd ? Mode.PitchOver : Mode.GravityTurn;
         if (!this.segment(t, segEnd, iopts, out)) return this.crashed(out);
         t = segEnd;
       }

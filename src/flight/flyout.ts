@@ -48,8 +48,15 @@ export function shapeLabel(shape: TrajectoryShape): string {
 }
 
 /** Aims the missile at the target with the full force model and reports the flight. */
-export function flyout(req: FlyoutRequest, flyer = new Flyer(req.missile, req.payload_kg)): FlyoutReport {
-  const launch = { lat_rad: req.from.lat_deg * DEG, lon_rad: req.from.lon_deg * DEG, alt_m: req.from.alt_m ?? 0 };
+export function flyout(
+  req: FlyoutRequest,
+  flyer = new Flyer(req.missile, req.payload_kg),
+): FlyoutReport {
+  const launch = {
+    lat_rad: req.from.lat_deg * DEG,
+    lon_rad: req.from.lon_deg * DEG,
+    alt_m: req.from.alt_m ?? 0,
+  };
   const aim = { lat_rad: req.to.lat_deg * DEG, lon_rad: req.to.lon_deg * DEG };
   const sol = new Targeter(flyer).solve(launch, aim, req.trajectory, req.where ?? 'target');
   let flight: FlightResult = sol.flight;
@@ -63,13 +70,21 @@ export function flyout(req: FlyoutRequest, flyer = new Flyer(req.missile, req.pa
       { sampleEvery_s: every * (1 - 1e-12) },
     );
   }
-  const ground = geodesicInverse(req.from.lat_deg, req.from.lon_deg, flight.impactLat_rad * RAD, flight.impactLon_rad * RAD);
+  const ground = geodesicInverse(
+    req.from.lat_deg,
+    req.from.lon_deg,
+    flight.impactLat_rad * RAD,
+    flight.impactLon_rad * RAD,
+  );
   const report: FlyoutReport = {
     missile: req.missile.id,
     trajectory: shapeLabel(req.trajectory),
     from: { lat_deg: req.from.lat_deg, lon_deg: req.from.lon_deg },
     to: { lat_deg: req.to.lat_deg, lon_deg: req.to.lon_deg },
-    impact: { lat_deg: round(flight.impactLat_rad * RAD, 6), lon_deg: round(flight.impactLon_rad * RAD, 6) },
+    impact: {
+      lat_deg: round(flight.impactLat_rad * RAD, 6),
+      lon_deg: round(flight.impactLon_rad * RAD, 6),
+    },
     miss_m: round(sol.miss_m, 1),
     groundRange_km: round(ground.distance_m / 1000, 2),
     timeOfFlight_s: round(flight.impactTime_s, 2),
@@ -136,7 +151,12 @@ export function maxRange(req: RangeRequest): RangeReport {
   const tg = new Targeter(flyer);
   const mr = tg.maxRange(launch, az * DEG);
   const f = mr.flight;
-  const d = geodesicInverse(from.lat_deg, from.lon_deg, f.impactLat_rad * RAD, f.impactLon_rad * RAD);
+  const d = geodesicInverse(
+    from.lat_deg,
+    from.lon_deg,
+    f.impactLat_rad * RAD,
+    f.impactLon_rad * RAD,
+  );
   return {
     missile: req.missile.id,
     payload_kg: payload,

@@ -20,7 +20,13 @@
 import { AspisError } from '../core/errors.ts';
 import { GM_EARTH_m3ps2 } from '../core/constants.ts';
 import { geodesicInverse } from '../frames/geodesic.ts';
-import { Flyer, PITCH_OVER_s, newFlightResult, type FlightResult, type LaunchPoint } from './flyer.ts';
+import {
+  Flyer,
+  PITCH_OVER_s,
+  newFlightResult,
+  type FlightResult,
+  type LaunchPoint,
+} from './flyer.ts';
 
 export type TrajectoryShape = 'min-energy' | 'lofted' | 'depressed' | { apogee_m: number };
 
@@ -75,9 +81,15 @@ export function missAngles(
   ]);
   const nn = Math.hypot(n[0], n[1], n[2]);
   const range = Math.atan2(nn, l[0] * t[0] + l[1] * t[1] + l[2] * t[2]);
-  const cross = Math.asin(Math.max(-1, Math.min(1, (i[0] * n[0] + i[1] * n[1] + i[2] * n[2]) / nn)));
+  const cross = Math.asin(
+    Math.max(-1, Math.min(1, (i[0] * n[0] + i[1] * n[1] + i[2] * n[2]) / nn)),
+  );
   // Downrange angle of the impact's projection onto the launch–aim plane.
-  const ip = [i[0] - (n[0] / nn) * Math.sin(cross), i[1] - (n[1] / nn) * Math.sin(cross), i[2] - (n[2] / nn) * Math.sin(cross)];
+  const ip = [
+    i[0] - (n[0] / nn) * Math.sin(cross),
+    i[1] - (n[1] / nn) * Math.sin(cross),
+    i[2] - (n[2] / nn) * Math.sin(cross),
+  ];
   const tperp = [n[1] * l[2] - n[2] * l[1], n[2] * l[0] - n[0] * l[2], n[0] * l[1] - n[1] * l[0]];
   const downImpact = Math.atan2(
     (ip[0] * tperp[0] + ip[1] * tperp[1] + ip[2] * tperp[2]) / nn,
@@ -144,7 +156,12 @@ function illinois(
 }
 
 /** Golden-section maximisation of f on [a, b]. */
-function goldenMax(f: (x: number) => number, a: number, b: number, xtol: number): { x: number; f: number } {
+function goldenMax(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  xtol: number,
+): { x: number; f: number } {
   const g = (Math.sqrt(5) - 1) / 2;
   let c = b - g * (b - a);
   let d = a + g * (b - a);
@@ -188,7 +205,11 @@ export class Targeter {
   /** Ground range (central angle, rad) of a flight with the given controls; −1 if it crashed. */
   private rangeAngle(launch: LaunchPoint, az: number, kick: number, cutoff: number): number {
     this.fullFlights++;
-    const r = this.flyer.fly(launch, { azimuth_rad: az, kick_rad: kick, cutoff_s: cutoff }, this.res);
+    const r = this.flyer.fly(
+      launch,
+      { azimuth_rad: az, kick_rad: kick, cutoff_s: cutoff },
+      this.res,
+    );
     if (!r.impacted || r.crashedInBoost) return -1;
     const a = unit(launch.lat_rad, launch.lon_rad, new Float64Array(3));
     const b = unit(r.impactLat_rad, r.impactLon_rad, new Float64Array(3));
@@ -208,7 +229,11 @@ export class Targeter {
   ): number {
     const f = (kick: number): number => {
       this.boostFlights++;
-      const r = this.flyer.flyToBurnout(launch, { azimuth_rad: az, kick_rad: kick, cutoff_s: cutoff }, this.res);
+      const r = this.flyer.flyToBurnout(
+        launch,
+        { azimuth_rad: az, kick_rad: kick, cutoff_s: cutoff },
+        this.res,
+      );
       if (r.crashedInBoost) return -1; // far too flat: treat as "too low"
       return shapeResidual(shape, r.burnoutStateEci, r.burnoutAlt_m);
     };
@@ -241,15 +266,27 @@ export class Targeter {
    * Maximum ground range (central angle, rad) at full burn along an azimuth, and the kick that
    * achieves it.
    */
-  maxRange(launch: LaunchPoint, az: number): { kick_rad: number; range_rad: number; flight: FlightResult } {
+  maxRange(
+    launch: LaunchPoint,
+    az: number,
+  ): { kick_rad: number; range_rad: number; flight: FlightResult } {
     const full = Infinity;
     // The range-maximising kick lies near the one that puts the full-burn burnout state on its
     // minimum-energy ellipse; long-burning liquids want a degree or two, short solids tens.
     const k0 = this.kickForShape(launch, az, full, 'min-energy', 10 * DEG);
     const lo = Number.isNaN(k0) ? KICK_MIN : Math.max(KICK_MIN, 0.6 * k0);
     const hi = Number.isNaN(k0) ? KICK_MAX : Math.min(KICK_MAX, 1.6 * k0);
-    const best = goldenMax((k) => this.rangeAngle(launch, az, k, full), lo, hi, 1e-4 * (hi - lo) + 1e-5);
-    const flight = this.flyer.fly(launch, { azimuth_rad: az, kick_rad: best.x, cutoff_s: full }, newFlightResult());
+    const best = goldenMax(
+      (k) => this.rangeAngle(launch, az, k, full),
+      lo,
+      hi,
+      1e-4 * (hi - lo) + 1e-5,
+    );
+    const flight = this.flyer.fly(
+      launch,
+      { azimuth_rad: az, kick_rad: best.x, cutoff_s: full },
+      newFlightResult(),
+    );
     this.fullFlights++;
     return { kick_rad: best.x, range_rad: best.f, flight };
   }
@@ -264,7 +301,11 @@ export class Targeter {
   ): boolean {
     this.fullFlights++;
     const cutoff = u[2] >= this.fullBurnTime() ? Infinity : u[2];
-    const r = this.flyer.fly(launch, { azimuth_rad: u[0], kick_rad: u[1], cutoff_s: cutoff }, this.res);
+    const r = this.flyer.fly(
+      launch,
+      { azimuth_rad: u[0], kick_rad: u[1], cutoff_s: cutoff },
+      this.res,
+    );
     if (!r.impacted || r.crashedInBoost) return false;
     const m = missAngles(launch, aim, r.impactLat_rad, r.impactLon_rad);
     out[0] = m.down;
@@ -298,7 +339,12 @@ export class Targeter {
    * Solves for the controls that put the reentry vehicle on the aim point. Throws an input
    * AspisError naming the maximum range when the aim point is out of reach.
    */
-  solve(launch: LaunchPoint, aim: AimPoint, shape: TrajectoryShape, where = 'target'): TargetingSolution {
+  solve(
+    launch: LaunchPoint,
+    aim: AimPoint,
+    shape: TrajectoryShape,
+    where = 'target',
+  ): TargetingSolution {
     this.boostFlights = 0;
     this.fullFlights = 0;
     this.best = null;
@@ -323,7 +369,11 @@ export class Targeter {
     // states alone. It seeds every shape and tells whether the aim point is in reach.
     const kFull = this.kickForShape(launch, az0, Infinity, 'min-energy', 10 * DEG);
     if (Number.isNaN(kFull)) {
-      throw new AspisError({ kind: 'runtime', expected: 'a pitch program reaching orbit-class speeds', got: 'none' });
+      throw new AspisError({
+        kind: 'runtime',
+        expected: 'a pitch program reaching orbit-class speeds',
+        got: 'none',
+      });
     }
     const u = new Float64Array(3);
     const f = new Float64Array(3);
@@ -423,7 +473,11 @@ export class Targeter {
 
   private finish(best: TargetingSolution | null): TargetingSolution {
     if (best === null) {
-      throw new AspisError({ kind: 'runtime', expected: 'a converged targeting solution', got: 'none' });
+      throw new AspisError({
+        kind: 'runtime',
+        expected: 'a converged targeting solution',
+        got: 'none',
+      });
     }
     best.boostFlights = this.boostFlights;
     best.fullFlights = this.fullFlights;

@@ -31,6 +31,9 @@ for (const id of missiles) {
   test(`${id}: computed maximum range within 10 % of the published ${m.publishedRange_km} km (${(m.sources[0]?.author ?? '?').split(/[,;(]/)[0].trim()})`, () => {
     const r = maxRange({ missile: m });
     const ratio = r.maxRange_km / m.publishedRange_km;
-    assert.ok(Math.abs(ratio - 1) <= 0.1, `${id}: ${r.maxRange_km} km vs ${m.publishedRange_km} km (${ratio.toFixed(3)})`);
+    assert.ok(
+      Math.abs(ratio - 1) <= 0.1,
+      `${id}: ${r.maxRange_km} km vs ${m.publishedRange_km} km (${ratio.toFixed(3)})`,
+    );
   });
 }

@@ -51,6 +51,8 @@ export const trajectorySchema = z.union(
 export const payloadSchema = z.strictObject({
   warheads: int({ min: 1, max: 100 }),
   decoys: int({ min: 0, max: 1000 }).default(0),
+  /** Mass carried to burnout when it differs from the catalog's (the range/payload trade). */
+  throwWeight_kg: positive('a throw weight in kg > 0').optional(),
 });
 
 export const threatSchema = z.strictObject({

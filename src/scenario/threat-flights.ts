@@ -54,10 +54,12 @@ export function flyScenarioThreats(
   return scenario.threats.map((t, i) => {
     const path = `threats[${i}]`;
     const missile = catalog.missile(t.missile, { file, path: `${path}.missile` });
-    let flyer = flyers.get(missile.id);
+    const payload_kg = t.payload.throwWeight_kg ?? missile.payload_kg;
+    const key = `${missile.id}@${payload_kg}`;
+    let flyer = flyers.get(key);
     if (!flyer) {
-      flyer = new Flyer(missile);
-      flyers.set(missile.id, flyer);
+      flyer = new Flyer(missile, payload_kg);
+      flyers.set(key, flyer);
     }
     try {
       const r = flyout(
@@ -66,6 +68,7 @@ export function flyScenarioThreats(
           from: threatLaunch(t, catalog, file, path),
           to: threatTarget(t, catalog, file, path),
           trajectory: trajectoryShape(t.trajectory),
+          payload_kg,
           where: `${path}.target`,
         },
         flyer,
