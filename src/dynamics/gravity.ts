@@ -15,6 +15,8 @@
 import { GM_EARTH_m3ps2, J2_EARTH, WGS84_A_m } from '../core/constants.ts';
 
 /** 3/2 · J2 · a² — the J2 acceleration's common factor. */
+/** Module-local copy: read on every force evaluation, and a local binding is the cheapest. */
+const GM = GM_EARTH_m3ps2;
 const J2_TERM_m2 = 1.5 * J2_EARTH * WGS84_A_m * WGS84_A_m;
 /** J2 · a² / 2 — the potential's common factor. */
 const J2_POT_m2 = 0.5 * J2_EARTH * WGS84_A_m * WGS84_A_m;
@@ -28,7 +30,7 @@ export function gravityPointMass(pos: ArrayLike<number>, out: Float64Array): Flo
   const y = pos[1];
   const z = pos[2];
   const r2 = x * x + y * y + z * z;
-  const k = -GM_EARTH_m3ps2 / (r2 * Math.sqrt(r2));
+  const k = -GM / (r2 * Math.sqrt(r2));
   out[0] = k * x;
   out[1] = k * y;
   out[2] = k * z;
@@ -50,7 +52,7 @@ export function gravityJ2(pos: ArrayLike<number>, out: Float64Array): Float64Arr
   const y = pos[1];
   const z = pos[2];
   const r2 = x * x + y * y + z * z;
-  const k = -GM_EARTH_m3ps2 / (r2 * Math.sqrt(r2));
+  const k = -GM / (r2 * Math.sqrt(r2));
   const c = J2_TERM_m2 / r2;
   const s = (5 * z * z) / r2;
   const kxy = k * (1 + c * (1 - s));
@@ -75,5 +77,5 @@ export function gravityPotentialJ2(pos: ArrayLike<number>): number {
   const z = pos[2];
   const r2 = x * x + y * y + z * z;
   const r = Math.sqrt(r2);
-  return (-GM_EARTH_m3ps2 / r) * (1 - (J2_POT_m2 / r2) * ((3 * z * z) / r2 - 1));
+  return (-GM / r) * (1 - (J2_POT_m2 / r2) * ((3 * z * z) / r2 - 1));
 }
