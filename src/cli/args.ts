@@ -17,6 +17,14 @@ export function parsePositiveInt(text: string, option: string): number {
   return x;
 }
 
+export function parseNonNegativeInt(text: string, option: string): number {
+  const x = parseNumber(text, option);
+  if (!Number.isSafeInteger(x) || x < 0) {
+    throw new AspisError({ file: option, expected: 'a non-negative integer', got: text });
+  }
+  return x;
+}
+
 export function parseLatLon(text: string, option: string): LatLon {
   const parts = text.split(',');
   if (parts.length !== 2) {

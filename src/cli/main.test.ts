@@ -195,3 +195,36 @@ test('scenario files: malformed YAML, bad field, unknown missile each give one l
   assertOneLineError(await aspis('run', join(dir, 'missing.yaml')), 2, /missing\.yaml/);
   assertOneLineError(await aspis('run', 'builtin:nmd-2000'), 2, /nmd-2001/);
 });
+
+test('track --json follows the contract and reports per-nation runs on request', async () => {
+  const r = await aspis(
+    'track',
+    'builtin:joint-early-warning-2001',
+    '--by-nation',
+    '--seed',
+    '3',
+    '--json',
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  for (const k of [
+    'tracks',
+    'truthObjects',
+    'falseTracks',
+    'missedObjects',
+    'metrics',
+    'sensors',
+    'byNation',
+  ]) {
+    assert.ok(k in doc, k);
+  }
+  for (const k of ['ospa_m', 'gospa_m', 'neesMean', 'neesDof', 'firstTrack_s'])
+    assert.ok(k in doc.metrics, k);
+  for (const k of ['id', 'truthId', 'confirmed_s', 'updates', 'rmsPos_m'])
+    assert.ok(k in doc.tracks[0], k);
+  assertOneLineError(
+    await aspis('track', 'builtin:nmd-2001', '--seed', '-1'),
+    2,
+    /--seed: expected a non-negative integer/,
+  );
+});

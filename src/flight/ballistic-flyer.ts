@@ -44,6 +44,8 @@ export interface BallisticOptions {
   /** Record a sample every this many seconds, from `sampleFrom_s` on (default: the start time). */
   sampleEvery_s?: number;
   sampleFrom_s?: number;
+  /** When sampling, also append rows [t, x, y, z, vx, vy, vz] (inertial) to this array. */
+  stateRows?: number[];
   /** Give up after this long (default 6 h: any ballistic missile has landed by then). */
   maxDuration_s?: number;
 }
@@ -153,6 +155,7 @@ export class BallisticFlyer {
     out.samples = samples;
     let next = opts.sampleFrom_s ?? t0_s;
     const buf = new Float64Array(6);
+    const rows = opts.stateRows;
     const iopts: IntegrateOptions = {
       rtol: opts.rtol ?? 1e-9,
       atol: this.atol,
@@ -164,6 +167,7 @@ export class BallisticFlyer {
               while (next <= t1 + 1e-9) {
                 dense.interpolate(next, buf);
                 samples.push(this.sample(next, buf));
+                if (rows) rows.push(next, buf[0], buf[1], buf[2], buf[3], buf[4], buf[5]);
                 next += every;
               }
             },

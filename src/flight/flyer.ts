@@ -92,6 +92,11 @@ export interface FlyOptions {
   sampleEvery_s?: number;
   /** Stop at final burnout (targeting's inner loop needs only the burnout state). */
   toBurnout?: boolean;
+  /**
+   * When sampling, also append each sample's raw inertial state as 7 numbers
+   * [t, x, y, z, vx, vy, vz] (launch frame) to this array, for sensors and trackers downstream.
+   */
+  stateRows?: number[];
 }
 
 interface BoostStage {
@@ -312,6 +317,7 @@ export class Flyer {
     out.samples = samples;
     let nextSample = 0;
     const sampleBuf = new Float64Array(7);
+    const rows = opts.stateRows;
     const iopts: IntegrateOptions = {
       rtol,
       atol: this.atol,
@@ -323,6 +329,7 @@ export class Flyer {
               while (nextSample <= t1 + 1e-9) {
                 dense.interpolate(nextSample, sampleBuf);
                 samples.push(this.sample(nextSample, sampleBuf));
+                if (rows) rows.push(nextSample, ...sampleBuf.subarray(0, 6));
                 nextSample += sampleEvery;
               }
             },
@@ -377,6 +384,7 @@ export class Flyer {
       rtol,
       sampleEvery_s: sampleEvery > 0 ? sampleEvery : undefined,
       sampleFrom_s: nextSample,
+      stateRows: rows,
     });
     out.steps += b.steps;
     out.evaluations += b.evaluations;

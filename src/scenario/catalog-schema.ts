@@ -121,22 +121,4 @@ export const siteEntrySchema = z.strictObject({
 
 export type SiteEntry = z.output<typeof siteEntrySchema>;
 
-/**
- * Radars and IR early-warning satellites (catalog/radars.yaml, catalog/ir-satellites.yaml;
- * shapes in src/sensors/sensor-spec.ts). Provisional: only the fields every catalog entry shares
- * are validated here, the sensor parameters pass through unchecked. The issue that builds
- * sensors from scenarios should replace these with schemas producing exactly RadarSpec and
- * IrSatelliteSpec (as missileEntrySchema does for MissileSpec). Registering them now lets the
- * loader check that scenario sensors name existing catalog entries.
- */
-const sensorEntryBase = {
-  id: id(),
-  name: text('a display name'),
-  class: text('a sensor class'),
-  approximates: text('the real system(s) this generic entry approximates'),
-  sources,
-  notes: text().optional(),
-};
-export const radarEntrySchema = z.looseObject(sensorEntryBase);
-export const irSatelliteEntrySchema = z.looseObject(sensorEntryBase);
-export type ProvisionalSensorEntry = z.output<typeof radarEntrySchema>;
+// Radar and IR-satellite entries: sensor-catalog-schema.ts.

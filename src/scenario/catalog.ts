@@ -17,13 +17,9 @@ import { z } from 'zod';
 import { AspisError } from '../core/errors.ts';
 import { nearest } from '../core/nearest.ts';
 import type { MissileSpec } from '../flight/missile-spec.ts';
-import {
-  irSatelliteEntrySchema,
-  missileEntrySchema,
-  radarEntrySchema,
-  siteEntrySchema,
-  type SiteEntry,
-} from './catalog-schema.ts';
+import type { IrSatelliteSpec, RadarSpec } from '../sensors/sensor-spec.ts';
+import { missileEntrySchema, siteEntrySchema, type SiteEntry } from './catalog-schema.ts';
+import { irSatelliteEntrySchema, radarEntrySchema } from './sensor-catalog-schema.ts';
 import { ID_PATTERN } from './fields.ts';
 import { validate } from './issues.ts';
 import { parseDataText } from './parse-text.ts';
@@ -144,6 +140,14 @@ export class Catalog {
 
   site(id: string, where?: RefSite): SiteEntry {
     return this.get('site', id, where);
+  }
+
+  radar(id: string, where?: RefSite): RadarSpec {
+    return this.get('radar', id, where);
+  }
+
+  irSatellite(id: string, where?: RefSite): IrSatelliteSpec {
+    return this.get('ir-satellite', id, where);
   }
 
   /** Sorted ids of one kind, or of every kind. */

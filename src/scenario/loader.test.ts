@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { AspisError } from '../core/errors.ts';
 import { Catalog } from './catalog.ts';
 import { parseScenario, parseScenarioShape, validateScenario } from './loader.ts';
@@ -281,15 +282,21 @@ test('sensor and interceptor catalog ids are not checked until the catalog has t
 });
 
 test('once the catalog has radars and IR satellites, sensor catalog ids are checked', () => {
-  const src = '[{ author: a, title: t, year: 2000 }]';
+  // Real catalog entries (the sensor schemas check every parameter), two radars and one satellite.
+  const pick = (file: string, ids: string[]) =>
+    JSON.stringify(
+      (
+        parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as { id: string }[]
+      ).filter((e) => ids.includes(e.id)),
+    );
   const withSensors = catalog.withTexts([
     {
       file: 'catalog/radars.yaml',
-      text: `- { id: generic-xband-gbr, name: X, class: discrimination, approximates: GBR-P, sources: ${src}, params: {} }\n- { id: generic-cobra-dane, name: C, class: early-warning, approximates: Cobra Dane, sources: ${src} }\n`,
+      text: pick('catalog/radars.yaml', ['generic-xband-gbr', 'generic-cobra-dane']),
     },
     {
       file: 'catalog/ir-satellites.yaml',
-      text: `- { id: generic-dsp, name: D, class: geo-scanning, approximates: DSP, sources: ${src} }\n`,
+      text: pick('catalog/ir-satellites.yaml', ['generic-dsp']),
     },
   ]);
   assert.equal(withSensors.hasKind('radar'), true);

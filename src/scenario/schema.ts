@@ -73,6 +73,8 @@ export const radarSensorSchema = z.looseObject({
   site: sitePositionSchema,
   /** Face boresight azimuth, degrees clockwise from north (phased arrays). */
   boresightAz_deg: num({ min: 0, lt: 360 }).optional(),
+  /** Who operates it (e.g. US, RU): tracking runs can use one nation's sensors or all. */
+  nation: text('a nation code such as US or RU').optional(),
 });
 
 /** A highly elliptical orbit; Molniya-like defaults are the world builder's business. */
@@ -89,6 +91,7 @@ export const irSatelliteSensorSchema = z.looseObject({
   id: id(),
   type: z.literal('ir-satellite'),
   catalog: id('an IR-satellite id from the catalog'),
+  nation: text('a nation code such as US or RU').optional(),
   orbit: z.union(
     [z.strictObject({ geo_lon_deg: lonDeg() }), z.strictObject({ heo: heoOrbitSchema })],
     { error: 'an orbit: {geo_lon_deg} or {heo: {…}}' },

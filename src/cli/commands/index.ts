@@ -9,6 +9,9 @@ import { registerRange } from './range.ts';
 import { registerCatalog } from './catalog.ts';
 import { registerSchema } from './schema.ts';
 import { registerRun } from './run.ts';
+import { registerRadarRange } from './radar-range.ts';
+import { registerCoverage } from './coverage.ts';
+import { registerTrack } from './track.ts';
 
 export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerBallistic,
@@ -17,4 +20,7 @@ export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerCatalog,
   registerSchema,
   registerRun,
+  registerRadarRange,
+  registerCoverage,
+  registerTrack,
 ];
