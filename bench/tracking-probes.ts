@@ -1,21 +1,24 @@
 /**
- * Throughput probes for `npm run bench` (bench/bench.ts may call these; tests never time
- * anything). Pure engine code: only the global `performance` clock, present in browsers and Node.
+ * Tracking throughput probes for `npm run bench` (tests never time anything). The EKF probe
+ * takes the filter factory so that the UKF runs the same loop as its baseline.
  */
-import type { Detection } from '../core/detection.ts';
-import { randomStream } from '../core/random.ts';
-import { AssignmentSolver } from './assignment.ts';
-import { BallisticModel } from './ballistic-model.ts';
-import { createEkf } from './ekf.ts';
-import { createMeasurementPrediction } from './filter.ts';
-import { gaussianState } from './gaussian-state.ts';
-import { detect, enuToEci, site } from './test-scenario.ts';
+import type { Detection } from '../src/core/detection.ts';
+import { randomStream } from '../src/core/random.ts';
+import { AssignmentSolver } from '../src/tracking/assignment.ts';
+import { BallisticModel } from '../src/tracking/ballistic-model.ts';
+import { createEkf } from '../src/tracking/ekf.ts';
+import { createMeasurementPrediction } from '../src/tracking/filter.ts';
+import { gaussianState } from '../src/tracking/gaussian-state.ts';
+import { detect, enuToEci, site } from '../src/tracking/test-scenario.ts';
 
 /**
  * EKF predict + update cycles per second for a 6-state ballistic target (J2 gravity, RK4, dt =
  * 1 s, range-az-el radar updates), over `cycles` cycles after a warm-up.
  */
-export function ekfCyclesPerSecond(cycles = 2_000_000): number {
+export function filterCyclesPerSecond(
+  cycles = 2_000_000,
+  factory: typeof createEkf = createEkf,
+): number {
   const radar = site(45, 10);
   const r = enuToEci(radar, 0, [-200e3, 600e3, 300e3]);
   const v = enuToEci(radar, 0, [1000, -4000, 800], true);
@@ -33,7 +36,7 @@ export function ekfCyclesPerSecond(cycles = 2_000_000): number {
       detect(radar, k, truth, 'range-az-el', { sigmaRange_m: 20, sigmaAngle_rad: 1e-3 }, rng),
     );
   }
-  const { predictor, updater } = createEkf(model);
+  const { predictor, updater } = factory(model);
   const mp = createMeasurementPrediction();
   const run = (n: number): number => {
     const start = gaussianState(x0, [1e4, 1e4, 1e4, 100, 100, 100], 0);
