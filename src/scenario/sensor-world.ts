@@ -13,7 +13,6 @@ import {
   type IrSensorParams,
   type KeplerElements,
 } from '../sensors/ir-satellite.ts';
-import type { RadarSpec, IrSatelliteSpec } from '../sensors/sensor-spec.ts';
 import type { RadarBand } from '../sensors/rcs.ts';
 import type { Catalog } from './catalog.ts';
 import type { Scenario, SitePosition } from './schema.ts';
@@ -58,10 +57,7 @@ export function buildSensors(scenario: Scenario, catalog: Catalog, file: string)
   return scenario.sensors.map((s, i): WorldSensor => {
     const path = `sensors[${i}]`;
     if (s.type === 'radar') {
-      const spec = catalog.get('radar', s.catalog, {
-        file,
-        path: `${path}.catalog`,
-      }) as unknown as RadarSpec;
+      const spec = catalog.radar(s.catalog, { file, path: `${path}.catalog` });
       const at = sitePosition(s.site, catalog, file, `${path}.site`);
       const params = {
         ...spec.params,
@@ -87,10 +83,7 @@ export function buildSensors(scenario: Scenario, catalog: Catalog, file: string)
         revisit_s: spec.params.revisit_s,
       };
     }
-    const spec = catalog.get('ir-satellite', s.catalog, {
-      file,
-      path: `${path}.catalog`,
-    }) as unknown as IrSatelliteSpec;
+    const spec = catalog.irSatellite(s.catalog, { file, path: `${path}.catalog` });
     const base = { kind: 'ir' as const, id: s.id, nation: s.nation ?? null, params: spec.params };
     const revisit_s = spec.params.revisit_s;
     if ('geo_lon_deg' in s.orbit) {

@@ -9,6 +9,7 @@ import { registerRange } from './range.ts';
 import { registerCatalog } from './catalog.ts';
 import { registerSchema } from './schema.ts';
 import { registerRun } from './run.ts';
+import { registerLedger } from './ledger.ts';
 import { registerRadarRange } from './radar-range.ts';
 import { registerCoverage } from './coverage.ts';
 import { registerTrack } from './track.ts';
