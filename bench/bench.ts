@@ -7,7 +7,12 @@ import { benchFlight } from './flight.ts';
 import { benchTracking } from './tracking.ts';
 import { line } from './util.ts';
 
-const SECTIONS: Record<string, () => void> = { flight: benchFlight, tracking: benchTracking };
+const SECTIONS: Record<string, () => unknown> = {
+  flight: benchFlight,
+  tracking: benchTracking,
+  // A top-level script: importing it runs it.
+  ledger: () => import('./ledger-bench.ts'),
+};
 
 const wanted = process.argv.slice(2);
 line('Aspis benchmarks (single thread; ratios are against baselines in this same process)');
@@ -15,5 +20,5 @@ line(`node ${process.version}, ${process.platform}/${process.arch}`);
 for (const [name, run] of Object.entries(SECTIONS)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   line();
-  run();
+  await run();
 }

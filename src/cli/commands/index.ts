@@ -24,4 +24,5 @@ export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerRadarRange,
   registerCoverage,
   registerTrack,
+  registerLedger,
 ];

@@ -8,6 +8,7 @@ import { AspisError } from '../../core/errors.ts';
 import {
   appendToLedger,
   createLedgerFile,
+  keyPath,
   ledgerExists,
   loadLedger,
   loadVerifiedLedger,
@@ -80,6 +81,7 @@ export function registerLedger(program: Command, out: Output): void {
     .option('--json', 'print one JSON document')
     .action((o: Common & { party: string; time?: string }) => {
       const time = timeOption(o.time);
+      keyPath(o.dir, o.party); // validates the party name before anything is written
       const created = !ledgerExists(o.dir);
       if (created) createLedgerFile(o.dir, Ledger.create().text);
       const doc = withLedgerLock(o.dir, () => {
@@ -171,7 +173,9 @@ export function registerLedger(program: Command, out: Output): void {
 
   cmd
     .command('head')
-    .description("sign the current tree head as PARTY and countersign the other parties' latest heads")
+    .description(
+      "sign the current tree head as PARTY and countersign the other parties' latest heads",
+    )
     .requiredOption('--dir <DIR>', 'ledger folder')
     .option('--party <NAME>', 'the signing party')
     .option('--time <ISO>', 'signing time (default: now)')
@@ -211,41 +215,39 @@ export function registerLedger(program: Command, out: Output): void {
     .option('--from <M>', 'older tree size of a consistency proof')
     .option('--to <N>', 'newer tree size of a consistency proof (default: current)')
     .option('--json', 'print one JSON document')
-    .action(
-      (o: Common & { index?: string; size?: string; from?: string; to?: string }) => {
-        const index = parseCount(o.index, '--index');
-        const size = parseCount(o.size, '--size');
-        const from = parseCount(o.from, '--from');
-        const to = parseCount(o.to, '--to');
-        if ((index === undefined) === (from === undefined)) {
-          throw new AspisError({
-            file: 'ledger prove',
-            expected: 'either --index I [--size N] or --from M [--to N]',
-          });
-        }
-        const { ledger } = loadVerifiedLedger(o.dir);
-        if (index !== undefined) {
-          const p = ledger.inclusionProof(index, size ?? ledger.size);
-          out.result(o.json, { kind: 'inclusion', ...p }, () =>
-            printTable(out, [
-              ['entry', `${p.index} of a tree of ${p.treeSize}`],
-              ['leaf hash', p.leafHash],
-              ['root hash', p.rootHash],
-              ...p.proof.map((h, i) => [`proof[${i}]`, h]),
-            ]),
-          );
-        } else {
-          const p = ledger.consistencyProof(from as number, to ?? ledger.size);
-          out.result(o.json, { kind: 'consistency', ...p }, () =>
-            printTable(out, [
-              ['from', `size ${p.from}, root ${p.fromRoot}`],
-              ['to', `size ${p.to}, root ${p.toRoot}`],
-              ...p.proof.map((h, i) => [`proof[${i}]`, h]),
-            ]),
-          );
-        }
-      },
-    );
+    .action((o: Common & { index?: string; size?: string; from?: string; to?: string }) => {
+      const index = parseCount(o.index, '--index');
+      const size = parseCount(o.size, '--size');
+      const from = parseCount(o.from, '--from');
+      const to = parseCount(o.to, '--to');
+      if ((index === undefined) === (from === undefined)) {
+        throw new AspisError({
+          file: 'ledger prove',
+          expected: 'either --index I [--size N] or --from M [--to N]',
+        });
+      }
+      const { ledger } = loadVerifiedLedger(o.dir);
+      if (index !== undefined) {
+        const p = ledger.inclusionProof(index, size ?? ledger.size);
+        out.result(o.json, { kind: 'inclusion', ...p }, () =>
+          printTable(out, [
+            ['entry', `${p.index} of a tree of ${p.treeSize}`],
+            ['leaf hash', p.leafHash],
+            ['root hash', p.rootHash],
+            ...p.proof.map((h, i) => [`proof[${i}]`, h]),
+          ]),
+        );
+      } else {
+        const p = ledger.consistencyProof(from as number, to ?? ledger.size);
+        out.result(o.json, { kind: 'consistency', ...p }, () =>
+          printTable(out, [
+            ['from', `size ${p.from}, root ${p.fromRoot}`],
+            ['to', `size ${p.to}, root ${p.toRoot}`],
+            ...p.proof.map((h, i) => [`proof[${i}]`, h]),
+          ]),
+        );
+      }
+    });
 
   cmd
     .command('verify')
@@ -253,7 +255,7 @@ export function registerLedger(program: Command, out: Output): void {
     .requiredOption('--dir <DIR>', 'ledger folder')
     .option(
       '--head <FILE...>',
-      'signed heads held elsewhere (e.g. the other party\'s copy): they must be consistent too',
+      "signed heads held elsewhere (e.g. the other party's copy): they must be consistent too",
     )
     .option('--json', 'print one JSON document')
     .action((o: Common & { head?: string[] }) => {
