@@ -20,6 +20,8 @@ import type { MissileSpec } from '../flight/missile-spec.ts';
 import type { IrSatelliteSpec, RadarSpec } from '../sensors/sensor-spec.ts';
 import { missileEntrySchema, siteEntrySchema, type SiteEntry } from './catalog-schema.ts';
 import { irSatelliteEntrySchema, radarEntrySchema } from './sensor-catalog-schema.ts';
+import { interceptorEntrySchema } from './interceptor-catalog-schema.ts';
+import type { InterceptorSpec } from '../engagement/interceptor-spec.ts';
 import { ID_PATTERN } from './fields.ts';
 import { validate } from './issues.ts';
 import { parseDataText } from './parse-text.ts';
@@ -45,6 +47,11 @@ export const ENTRY_KINDS = {
     plural: 'ir-satellites',
     noun: 'an IR-satellite id from the catalog',
     schema: irSatelliteEntrySchema,
+  },
+  interceptor: {
+    plural: 'interceptors',
+    noun: 'an interceptor id from the catalog',
+    schema: interceptorEntrySchema,
   },
 } as const satisfies Record<string, EntryKindDef>;
 
@@ -148,6 +155,10 @@ export class Catalog {
 
   irSatellite(id: string, where?: RefSite): IrSatelliteSpec {
     return this.get('ir-satellite', id, where);
+  }
+
+  interceptor(id: string, where?: RefSite): InterceptorSpec {
+    return this.get('interceptor', id, where);
   }
 
   /** Sorted ids of one kind, or of every kind. */

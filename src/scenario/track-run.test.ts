@@ -32,6 +32,24 @@ test('joint early warning: the fused picture beats each nation alone (earlier tr
   }
 });
 
+test('track-to-track fusion by covariance intersection also beats each nation alone', () => {
+  const { scenario, catalog, file } = loadScenarioFile('builtin:joint-early-warning-2001');
+  for (const seed of [1, 2]) {
+    const r = trackScenario(scenario, catalog, file, { seed, byNation: true, fusion: 'track' });
+    assert.equal(r.fusion, 'track');
+    // Each nation's tracks are listed under its name; the fused picture is scored as a whole.
+    assert.ok(r.tracks.some((t) => String(t.id).startsWith('RU:')));
+    assert.ok(r.tracks.some((t) => String(t.id).startsWith('US:')));
+    for (const a of Object.values(r.byNation!)) {
+      assert.ok(
+        r.metrics.ospa_m < a.metrics.ospa_m,
+        `seed ${seed}: OSPA ${r.metrics.ospa_m} vs ${a.metrics.ospa_m}`,
+      );
+      assert.ok(r.metrics.rmsPosFlight_m < a.metrics.rmsPosFlight_m);
+    }
+  }
+});
+
 test('nmd-2001: two DSP satellites give a stereo boost track; radars track the RV and decoys; no false tracks', () => {
   const { scenario, catalog, file } = loadScenarioFile('builtin:nmd-2001');
   const r = trackScenario(scenario, catalog, file);

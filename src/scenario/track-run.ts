@@ -24,6 +24,7 @@ import { MissesCovarianceDeleter } from '../tracking/deleter.ts';
 import { createTracker, type Tracker } from '../tracking/tracker.ts';
 import type { GaussianState } from '../tracking/gaussian-state.ts';
 import { gospa, nees, ospa, summarizeTracks, trackPurity } from '../tracking/metrics.ts';
+import { covarianceIntersection } from '../tracking/covariance-intersection.ts';
 import type { WorldSensor } from './sensor-world.ts';
 import { endTime, truthStateAt, type TruthObject } from './truth.ts';
 
@@ -55,7 +56,8 @@ export interface SensorReport {
 }
 
 export interface TrackReportRow {
-  id: number;
+  /** Tracker's id; `NATION:id` under track-to-track fusion. */
+  id: number | string;
   truthId: string | null;
   purity: number;
   confirmed_s: number | null;
@@ -66,6 +68,8 @@ export interface TrackReportRow {
 
 export interface TrackRunReport {
   tracker: 'ekf-ballistic' | 'imm-boost-ballistic';
+  /** One tracker fed every detection, or one per nation with tracks fused by CI. */
+  fusion: 'measurement' | 'track';
   sensors: SensorReport[];
   tracks: TrackReportRow[];
   truthObjects: number;
@@ -234,28 +238,38 @@ function buildTracker(withBoost: boolean): Tracker<GaussianState> {
   }) as unknown as Tracker<GaussianState>;
 }
 
-/** Runs the included sensors and a tracker over one truth realisation and scores the tracks. */
-export function runTracking(
-  truth: readonly TruthObject[],
-  sensors: readonly WorldSensor[],
-  opts: TrackRunOptions,
-): TrackRunReport {
-  const used = sensors.filter(opts.include ?? (() => true));
-  const { detections, reports } = generateDetections(truth, used, opts.seed, opts.trial);
-  // Boosters are seen by radars too, so the boost/ballistic IMM is the default.
-  const withBoost = opts.tracker !== 'ekf-ballistic';
-  const tracker = buildTracker(withBoost);
-  const c = opts.cutoff_m ?? 10_000;
-  const p = opts.order ?? 2;
-  const every = opts.evalEvery_s ?? 10;
+/** A confirmed track's estimate at an evaluation time: position/velocity and its covariance. */
+interface Estimate {
+  x: Float64Array;
+  P: Float64Array;
+}
+
+const evalTimes = (truth: readonly TruthObject[], every: number): number[] => {
   const tStart = truth.reduce((a, o) => Math.min(a, o.t0_s), Infinity);
   const tEnd = truth.reduce((a, o) => Math.max(a, endTime(o)), 0);
-  const x = new Float64Array(6);
-  let ospaSum = 0;
-  let gospaSum = 0;
-  let flightSq = 0;
-  let flightN = 0;
-  let evals = 0;
+  const out: number[] = [];
+  for (let t = Number.isFinite(tStart) ? tStart : 0; t <= tEnd; t += every) out.push(t);
+  return out;
+};
+
+/** The 6-state (position, velocity) marginal of a filter state. */
+function marginal6(x: Float64Array, P: Float64Array, n: number): Estimate {
+  const P6 = new Float64Array(36);
+  for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) P6[i * 6 + j] = P[i * n + j];
+  return { x: x.slice(0, 6), P: P6 };
+}
+
+/**
+ * Feeds detections to a tracker scan by scan (one sensor, one time stamp) and records the
+ * confirmed tracks' estimates at each evaluation time.
+ */
+function runTracker(
+  detections: readonly Detection[],
+  withBoost: boolean,
+  times: readonly number[],
+) {
+  const tracker = buildTracker(withBoost);
+  const estimates: Estimate[][] = [];
   let i = 0;
   const scan: Detection[] = [];
   const flushUntil = (t: number): void => {
@@ -273,14 +287,36 @@ export function runTracking(
       tracker.process(scan);
     }
   };
-  for (let t = Number.isFinite(tStart) ? tStart : 0; t <= tEnd; t += every) {
+  for (const t of times) {
     flushUntil(t);
+    estimates.push(
+      tracker
+        .statesAt(t)
+        .filter((e) => e.track.status === 'confirmed')
+        .map((e) => marginal6(e.state.x, e.state.P, e.state.n)),
+    );
+  }
+  flushUntil(Infinity);
+  return { tracker, estimates };
+}
+
+/** OSPA, GOSPA and the capped RMS over the flight, from estimates at the evaluation times. */
+function scoreEstimates(
+  truth: readonly TruthObject[],
+  times: readonly number[],
+  estimates: readonly Estimate[][],
+  c: number,
+  p: number,
+): { ospa_m: number; gospa_m: number; rmsPosFlight_m: number } {
+  const x = new Float64Array(6);
+  let ospaSum = 0;
+  let gospaSum = 0;
+  let flightSq = 0;
+  let flightN = 0;
+  times.forEach((t, k) => {
     const truthPts: Float64Array[] = [];
     for (const o of truth) if (truthStateAt(o, t, x)) truthPts.push(x.slice(0, 3));
-    const est = tracker
-      .statesAt(t)
-      .filter((e) => e.track.status === 'confirmed')
-      .map((e) => e.state.x.slice(0, 3));
+    const est = estimates[k].map((e) => e.x.subarray(0, 3));
     for (const tp of truthPts) {
       let d = c;
       for (const e of est) d = Math.min(d, Math.hypot(e[0] - tp[0], e[1] - tp[1], e[2] - tp[2]));
@@ -289,10 +325,18 @@ export function runTracking(
     }
     ospaSum += ospa(truthPts, est, c, p);
     gospaSum += gospa(truthPts, est, c, p).gospa;
-    evals++;
-  }
-  flushUntil(Infinity);
+  });
+  const n = times.length;
+  return {
+    ospa_m: n > 0 ? Number((ospaSum / n).toFixed(1)) : 0,
+    gospa_m: n > 0 ? Number((gospaSum / n).toFixed(1)) : 0,
+    rmsPosFlight_m: flightN > 0 ? Number(Math.sqrt(flightSq / flightN).toFixed(1)) : c,
+  };
+}
 
+/** Per-track rows (truth, purity, RMS at updates) and the run's NEES over every update. */
+function scoreTracks(tracker: Tracker<GaussianState>, truth: readonly TruthObject[], prefix = '') {
+  const x = new Float64Array(6);
   const byId = new Map(truth.map((o) => [o.id, o]));
   const summary = summarizeTracks(
     tracker.tracks,
@@ -325,7 +369,7 @@ export function runTracking(
     errSum += se;
     errN += ne;
     rows.push({
-      id: tr.id,
+      id: prefix === '' ? tr.id : `${prefix}${tr.id}`,
       truthId,
       purity: Number(purity.toFixed(3)),
       confirmed_s: tr.confirmed_s,
@@ -334,25 +378,196 @@ export function runTracking(
       rmsPos_m: ne > 0 ? Number(Math.sqrt(se / ne).toFixed(1)) : null,
     });
   }
-  const firsts = [...summary.firstConfirmed_s.values()];
+  return { rows, summary, neesSum, neesN, errSum, errN };
+}
+
+/**
+ * Runs the included sensors into one tracker (central measurement fusion) over one truth
+ * realisation and scores the tracks.
+ */
+export function runTracking(
+  truth: readonly TruthObject[],
+  sensors: readonly WorldSensor[],
+  opts: TrackRunOptions,
+): TrackRunReport {
+  const used = sensors.filter(opts.include ?? (() => true));
+  const { detections, reports } = generateDetections(truth, used, opts.seed, opts.trial);
+  // Boosters are seen by radars too, so the boost/ballistic IMM is the default.
+  const withBoost = opts.tracker !== 'ekf-ballistic';
+  const c = opts.cutoff_m ?? 10_000;
+  const p = opts.order ?? 2;
+  const times = evalTimes(truth, opts.evalEvery_s ?? 10);
+  const { tracker, estimates } = runTracker(detections, withBoost, times);
+  const scores = scoreEstimates(truth, times, estimates, c, p);
+  const t = scoreTracks(tracker, truth);
+  const firsts = [...t.summary.firstConfirmed_s.values()];
   return {
     tracker: withBoost ? 'imm-boost-ballistic' : 'ekf-ballistic',
+    fusion: 'measurement',
+    sensors: reports,
+    tracks: t.rows,
+    truthObjects: truth.length,
+    falseTracks: t.summary.falseTracks,
+    missedObjects: t.summary.missedObjects,
+    metrics: {
+      ospa_m: scores.ospa_m,
+      gospa_m: scores.gospa_m,
+      cutoff_m: c,
+      order: p,
+      neesMean: t.neesN > 0 ? Number((t.neesSum / t.neesN).toFixed(3)) : null,
+      neesDof: 6,
+      firstTrack_s: firsts.length > 0 ? Math.min(...firsts) : null,
+      rmsPos_m: t.errN > 0 ? Number(Math.sqrt(t.errSum / t.errN).toFixed(1)) : null,
+      rmsPosFlight_m: scores.rmsPosFlight_m,
+    },
+    detections: detections.length,
+  };
+}
+
+/** χ²(3 dof) at 0.999: the gate for deciding that two nations' tracks are one object. */
+const CHI2_3_999 = 16.266;
+
+/** Squared Mahalanobis distance of two position estimates under their summed covariance. */
+function positionDistance2(a: Estimate, b: Estimate): number {
+  const S = new Float64Array(9);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) S[i * 3 + j] = a.P[i * 6 + j] + b.P[i * 6 + j];
+  const Si = new Float64Array(9);
+  if (!invertSym3(S, Si)) return Infinity;
+  const d = [a.x[0] - b.x[0], a.x[1] - b.x[1], a.x[2] - b.x[2]];
+  let q = 0;
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) q += d[i] * Si[i * 3 + j] * d[j];
+  return q;
+}
+
+function invertSym3(m: Float64Array, out: Float64Array): boolean {
+  const [a, b, c, , e, f, , , i] = m;
+  const A = e * i - f * f;
+  const B = c * f - b * i;
+  const C = b * f - c * e;
+  const det = a * A + b * B + c * C;
+  if (!(Math.abs(det) > 0)) return false;
+  out[0] = A / det;
+  out[1] = out[3] = B / det;
+  out[2] = out[6] = C / det;
+  out[4] = (a * i - c * c) / det;
+  out[5] = out[7] = (b * c - a * f) / det;
+  out[8] = (a * e - b * b) / det;
+  return true;
+}
+
+/**
+ * Fuses several track pictures at one time: estimates from different pictures that gate
+ * together (χ² 3 dof, 0.999 on position) are combined by covariance intersection, greedily by
+ * distance; the rest pass through. CI needs no knowledge of the correlation between the two
+ * nations' errors (Julier & Uhlmann 1997), which is what makes it fit for exchanged tracks.
+ */
+export function fusePictures(pictures: readonly (readonly Estimate[])[]): Estimate[] {
+  let fused: Estimate[] =
+    pictures.length > 0 ? pictures[0].map((e) => ({ x: e.x.slice(), P: e.P.slice() })) : [];
+  for (let k = 1; k < pictures.length; k++) {
+    const next = pictures[k];
+    const pairs: { i: number; j: number; d2: number }[] = [];
+    fused.forEach((a, i) =>
+      next.forEach((b, j) => {
+        const d2 = positionDistance2(a, b);
+        if (d2 < CHI2_3_999) pairs.push({ i, j, d2 });
+      }),
+    );
+    pairs.sort((u, v) => u.d2 - v.d2);
+    const usedA = new Set<number>();
+    const usedB = new Set<number>();
+    const out: Estimate[] = [];
+    for (const { i, j } of pairs) {
+      if (usedA.has(i) || usedB.has(j)) continue;
+      usedA.add(i);
+      usedB.add(j);
+      const r = covarianceIntersection(
+        { n: 6, x: fused[i].x, P: fused[i].P, time_s: 0 },
+        { n: 6, x: next[j].x, P: next[j].P, time_s: 0 },
+      );
+      out.push({ x: r.fused.x.slice(), P: r.fused.P.slice() });
+    }
+    fused.forEach((a, i) => {
+      if (!usedA.has(i)) out.push(a);
+    });
+    next.forEach((b, j) => {
+      if (!usedB.has(j)) out.push({ x: b.x.slice(), P: b.P.slice() });
+    });
+    fused = out;
+  }
+  return fused;
+}
+
+/**
+ * Track-to-track fusion: each group of sensors (a nation) runs its own tracker, and only the
+ * tracks are exchanged and fused by covariance intersection at each evaluation time.
+ */
+export function runTrackFusion(
+  truth: readonly TruthObject[],
+  sensors: readonly WorldSensor[],
+  groups: readonly string[],
+  opts: TrackRunOptions,
+): TrackRunReport {
+  const c = opts.cutoff_m ?? 10_000;
+  const p = opts.order ?? 2;
+  const times = evalTimes(truth, opts.evalEvery_s ?? 10);
+  const groupOf = (s: WorldSensor): string => s.nation ?? 'unspecified';
+  const pictures: Estimate[][][] = [];
+  const reports: SensorReport[] = [];
+  const rows: TrackReportRow[] = [];
+  let detections = 0;
+  let neesSum = 0;
+  let neesN = 0;
+  let errSum = 0;
+  let errN = 0;
+  let falseTracks = 0;
+  const firstConfirmed: number[] = [];
+  const tracked = new Set<string>();
+  for (const g of groups) {
+    const used = sensors.filter((s) => groupOf(s) === g);
+    const gen = generateDetections(truth, used, opts.seed, opts.trial);
+    detections += gen.detections.length;
+    reports.push(...gen.reports);
+    const { tracker, estimates } = runTracker(
+      gen.detections,
+      opts.tracker !== 'ekf-ballistic',
+      times,
+    );
+    pictures.push(estimates);
+    const t = scoreTracks(tracker, truth, `${g}:`);
+    rows.push(...t.rows);
+    neesSum += t.neesSum;
+    neesN += t.neesN;
+    errSum += t.errSum;
+    errN += t.errN;
+    falseTracks += t.summary.falseTracks;
+    for (const [id, t0] of t.summary.firstConfirmed_s) {
+      tracked.add(id);
+      firstConfirmed.push(t0);
+    }
+  }
+  const fusedEstimates = times.map((_, k) => fusePictures(pictures.map((pic) => pic[k])));
+  const scores = scoreEstimates(truth, times, fusedEstimates, c, p);
+  return {
+    tracker: opts.tracker === 'ekf-ballistic' ? 'ekf-ballistic' : 'imm-boost-ballistic',
+    fusion: 'track',
     sensors: reports,
     tracks: rows,
     truthObjects: truth.length,
-    falseTracks: summary.falseTracks,
-    missedObjects: summary.missedObjects,
+    falseTracks,
+    missedObjects: truth.map((o) => o.id).filter((id) => !tracked.has(id)),
     metrics: {
-      ospa_m: evals > 0 ? Number((ospaSum / evals).toFixed(1)) : 0,
-      gospa_m: evals > 0 ? Number((gospaSum / evals).toFixed(1)) : 0,
+      ospa_m: scores.ospa_m,
+      gospa_m: scores.gospa_m,
       cutoff_m: c,
       order: p,
       neesMean: neesN > 0 ? Number((neesSum / neesN).toFixed(3)) : null,
       neesDof: 6,
-      firstTrack_s: firsts.length > 0 ? Math.min(...firsts) : null,
+      firstTrack_s: firstConfirmed.length > 0 ? Math.min(...firstConfirmed) : null,
       rmsPos_m: errN > 0 ? Number(Math.sqrt(errSum / errN).toFixed(1)) : null,
-      rmsPosFlight_m: flightN > 0 ? Number(Math.sqrt(flightSq / flightN).toFixed(1)) : c,
+      rmsPosFlight_m: scores.rmsPosFlight_m,
     },
-    detections: detections.length,
+    detections,
   };
 }

@@ -5,13 +5,16 @@
 import type { Catalog } from './catalog.ts';
 import type { Scenario } from './schema.ts';
 import { buildSensors } from './sensor-world.ts';
-import { runTracking, type TrackRunReport } from './track-run.ts';
+import { runTrackFusion, runTracking, type TrackRunReport } from './track-run.ts';
 import { buildTruth } from './truth.ts';
 
 export interface TrackScenarioOptions {
   seed?: number;
   trial?: number;
   byNation?: boolean;
+  /** `measurement` (default): one tracker fed by every sensor; `track`: one tracker per nation,
+   * tracks fused by covariance intersection. */
+  fusion?: 'measurement' | 'track';
 }
 
 export interface TrackScenarioReport extends TrackRunReport {
@@ -32,10 +35,13 @@ export function trackScenario(
   const trial = opts.trial ?? 0;
   const truth = buildTruth(scenario, catalog, file, { seed, trial });
   const sensors = buildSensors(scenario, catalog, file);
-  const fused = runTracking(truth, sensors, { seed, trial });
+  const nations = [...new Set(sensors.map((s) => s.nation ?? 'unspecified'))].sort();
+  const fused =
+    opts.fusion === 'track'
+      ? runTrackFusion(truth, sensors, nations, { seed, trial })
+      : runTracking(truth, sensors, { seed, trial });
   const report: TrackScenarioReport = { scenario: scenario.name, seed, trial, ...fused };
   if (opts.byNation) {
-    const nations = [...new Set(sensors.map((s) => s.nation ?? 'unspecified'))].sort();
     report.byNation = {};
     for (const n of nations) {
       report.byNation[n] = runTracking(truth, sensors, {

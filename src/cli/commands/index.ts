@@ -13,6 +13,7 @@ import { registerLedger } from './ledger.ts';
 import { registerRadarRange } from './radar-range.ts';
 import { registerCoverage } from './coverage.ts';
 import { registerTrack } from './track.ts';
+import { registerEffectiveness } from './effectiveness.ts';
 
 export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerBallistic,
@@ -24,5 +25,6 @@ export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerRadarRange,
   registerCoverage,
   registerTrack,
+  registerEffectiveness,
   registerLedger,
 ];
