@@ -168,11 +168,11 @@ test('a mapping file may mix kinds; unknown kinds and file names are errors with
   ]);
   assert.equal(
     errorOf([{ file: 'x.yaml', text: 'missile: []\n' }]),
-    'x.yaml: missile: expected a catalog kind: missiles, sites, radars or ir-satellites, got "missile" (did you mean missiles or sites?)',
+    'x.yaml: missile: expected a catalog kind: missiles, sites, radars, ir-satellites or interceptors, got "missile" (did you mean missiles or sites?)',
   );
   assert.match(
     errorOf([{ file: 'catalog/rockets.yaml', text: '- { id: a }\n' }]),
-    /^catalog\/rockets\.yaml: expected a file named missiles\.yaml, sites\.yaml, radars\.yaml or ir-satellites\.yaml to hold a plain list, or a mapping with keys missiles, sites, radars or ir-satellites, got a list of 1$/,
+    /^catalog\/rockets\.yaml: expected a file named missiles\.yaml, sites\.yaml, radars\.yaml, ir-satellites\.yaml or interceptors\.yaml to hold a plain list, or a mapping with keys missiles, sites, radars, ir-satellites or interceptors, got a list of 1$/,
   );
   assert.equal(
     errorOf([{ file: 'catalog/missiles.yaml', text: 'missiles: {}\n' }]),
@@ -211,6 +211,7 @@ test('the registry lists every kind with its plural', () => {
       ['site', 'sites'],
       ['radar', 'radars'],
       ['ir-satellite', 'ir-satellites'],
+      ['interceptor', 'interceptors'],
     ],
   );
 });
