@@ -13,6 +13,8 @@ import { registerLedger } from './ledger.ts';
 import { registerRadarRange } from './radar-range.ts';
 import { registerCoverage } from './coverage.ts';
 import { registerTrack } from './track.ts';
+import { registerEnvelope } from './envelope.ts';
+import { registerRuns } from './runs.ts';
 import { registerEffectiveness } from './effectiveness.ts';
 
 export const COMMANDS: ((program: Command, out: Output) => void)[] = [
@@ -25,6 +27,8 @@ export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerRadarRange,
   registerCoverage,
   registerTrack,
+  registerEnvelope,
+  registerRuns,
   registerEffectiveness,
   registerLedger,
 ];
