@@ -224,21 +224,29 @@ export class AssignmentSolver {
     c: number | undefined,
   ): AssignmentResult {
     const N = Math.max(rows, cols);
-    if (this.sq.length < N * N) this.sq = new Float64Array(N * N);
-    const sq = this.sq;
-    const miss = c ?? 0;
-    for (let i = 0; i < N; i++) {
-      const b = i * N;
-      if (i >= rows) {
-        sq.fill(0, b, b + N);
-        continue;
+    let sq: Float64Array;
+    if (c === undefined && rows === cols && cost instanceof Float64Array) {
+      // Already square and nothing to clip: LAPJV only reads the costs, so no copy.
+      sq = cost;
+    } else {
+      if (this.sq.length < N * N) this.sq = new Float64Array(N * N);
+      sq = this.sq;
+      const miss = c ?? 0;
+      for (let i = 0; i < N; i++) {
+        const b = i * N;
+        if (i >= rows) {
+          sq.fill(0, b, b + N);
+          continue;
+        }
+        const src = i * cols;
+        if (c === undefined) for (let j = 0; j < cols; j++) sq[b + j] = cost[src + j];
+        else
+          for (let j = 0; j < cols; j++) {
+            const x = cost[src + j];
+            sq[b + j] = x < c ? x : c;
+          }
+        for (let j = cols; j < N; j++) sq[b + j] = miss;
       }
-      const src = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const x = cost[src + j];
-        sq[b + j] = c === undefined ? x : x < c ? x : c;
-      }
-      for (let j = cols; j < N; j++) sq[b + j] = miss;
     }
     const r = this.lapjv(sq, N);
     const rowToCol = new Int32Array(rows).fill(-1);
@@ -264,7 +272,7 @@ export class AssignmentSolver {
    * paths over the remaining free rows (the paper's procedures; layout after the widely used C
    * implementation in Kazmar's "lap" package, BSD-2).
    */
-  private lapjv(cost: ArrayLike<number>, n: number): AssignmentResult {
+  private lapjv(cost: Float64Array, n: number): AssignmentResult {
     this.ensure(n, n);
     if (this.d.length < n) {
       this.d = new Float64Array(n);

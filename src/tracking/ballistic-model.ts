@@ -13,12 +13,18 @@
  * out of Φ only (not of the mean): it changes the small gravity-driven terms of Φ by that 0.5 %,
  * which leaves filter consistency unaffected (ekf.test.ts NEES) at radar revisit intervals.
  */
-import { GM_EARTH_m3ps2, OMEGA_EARTH_radps, WGS84_A_m, WGS84_F } from '../core/constants.ts';
+import {
+  GM_EARTH_m3ps2,
+  J2_EARTH,
+  OMEGA_EARTH_radps,
+  WGS84_A_m,
+  WGS84_F,
+} from '../core/constants.ts';
 import { density_kgpm3 } from '../dynamics/atmosphere.ts';
 import { gravityJ2 } from '../dynamics/gravity.ts';
 import type { MotionModel } from './motion-model.ts';
 import { addCwnaNoise } from './motion-model.ts';
-import { stm6 as stm6Import } from './kernels6.ts';
+import { phiPPhiTplusCwna6FromG as cwnaFromGImport, stm6 as stm6Import } from './kernels6.ts';
 
 const posScratch = new Float64Array(3);
 const accScratch = new Float64Array(3);
@@ -40,8 +46,12 @@ export function accelJ2(x: number, y: number, z: number, out: Float64Array, o = 
 
 // Module-level copy: read once, not through an import binding on every call in the hot loop.
 const MU = GM_EARTH_m3ps2;
+/** Constants of dynamics/gravity.ts `gravityJ2`, computed the same way (bit-identical). */
+const GM_J2 = GM_EARTH_m3ps2;
+const J2_TERM_m2 = 1.5 * J2_EARTH * WGS84_A_m * WGS84_A_m;
 const gravityJ2Fn = gravityJ2;
 const stm6 = stm6Import;
+const phiPPhiTplusCwna6FromG = cwnaFromGImport;
 
 /** Point-mass gravity gradient G = μ/r³ (3 r̂r̂ᵀ − I), row-major 3×3 into out. */
 export function gravityGradient(x: number, y: number, z: number, out: Float64Array): void {
@@ -79,6 +89,8 @@ export class BallisticModel implements MotionModel {
   private readonly stm = new Float64Array(36);
   private readonly acc = new Float64Array(36);
   private readonly tmp = new Float64Array(36);
+  /** Upper triangles of the gravity gradients at a one-step transition's ends (rk4Step6). */
+  private readonly g = new Float64Array(12);
 
   constructor(opts: BallisticModelOptions) {
     this.q = opts.q_m2ps3;
@@ -87,7 +99,15 @@ export class BallisticModel implements MotionModel {
   }
 
   transition(x: Float64Array, dt: number, xOut: Float64Array, Phi: Float64Array | null): void {
-    const steps = Math.max(1, Math.ceil(Math.abs(dt) / this.maxStep));
+    if (Math.abs(dt) <= this.maxStep) {
+      // One sub-step (every radar revisit): the straight-line path below.
+      if (Phi) {
+        rk4Step6(x, dt, xOut, this.g);
+        stmFromG6(this.g, dt, Phi);
+      } else rk4Step6(x, dt, xOut, null);
+      return;
+    }
+    const steps = Math.ceil(Math.abs(dt) / this.maxStep);
     const h = dt / steps;
     const k = this.k;
     let rx = x[0];
@@ -143,6 +163,25 @@ export class BallisticModel implements MotionModel {
     xOut[5] = vz;
   }
 
+  /**
+   * The EKF prediction in one pass when |dt| ≤ maxStep (one RK4 sub-step): xOut = f(x, dt) and
+   * POut = Φ P Φᵀ + Q_CWNA(q, |dt|), bit-identical to transition + kernels6.ts
+   * phiPPhiTplusCwna6 but with Φ kept in registers. Returns false (nothing written) otherwise.
+   * POut may alias P; xOut must not alias x.
+   */
+  predictCwna6(
+    x: Float64Array,
+    P: Float64Array,
+    dt: number,
+    xOut: Float64Array,
+    POut: Float64Array,
+  ): boolean {
+    if (!(Math.abs(dt) <= this.maxStep)) return false;
+    rk4Step6(x, dt, xOut, this.g);
+    phiPPhiTplusCwna6FromG(this.g, dt, P, this.q, Math.abs(dt), POut);
+    return true;
+  }
+
   processNoise(_x: Float64Array, dt: number, Q: Float64Array): void {
     Q.fill(0, 0, 36);
     addCwnaNoise(this.q, Math.abs(dt), 6, Q);
@@ -157,6 +196,191 @@ function mul6(A: Float64Array, B: Float64Array, out: Float64Array): void {
       out[i * 6 + j] = s;
     }
   }
+}
+
+/**
+ * One RK4 step of h = dt (|dt| ≤ maxStep) with the J2 acceleration (dynamics/gravity.ts
+ * `gravityJ2`, Vallado 2013 eq. 8-30) written out in each stage and, when g is given, the
+ * point-mass gradients G0, G1 at both ends (upper triangles, g = [G0 00 01 02 11 12 22, G1 …]),
+ * all in locals: the same arithmetic, operation for operation, as the general path (accelJ2,
+ * gravityGradient), so the results are bit-identical; G0 reuses the first stage's μ/r³.
+ */
+function rk4Step6(x: Float64Array, h: number, xOut: Float64Array, g: Float64Array | null): void {
+  const GMl = GM_J2;
+  const J2T = J2_TERM_m2;
+  const rx = x[0];
+  const ry = x[1];
+  const rz = x[2];
+  const vx = x[3];
+  const vy = x[4];
+  const vz = x[5];
+  const h2 = h / 2;
+  // Stage 1 at r.
+  const r2a = rx * rx + ry * ry + rz * rz;
+  const ka = -GMl / (r2a * Math.sqrt(r2a));
+  const ca = J2T / r2a;
+  const sa = (5 * rz * rz) / r2a;
+  const kxya = ka * (1 + ca * (1 - sa));
+  const k0x = kxya * rx;
+  const k0y = kxya * ry;
+  const k0z = ka * (1 + ca * (3 - sa)) * rz;
+  // Stage 2 at r + h/2 v.
+  const xb = rx + h2 * vx;
+  const yb = ry + h2 * vy;
+  const zb = rz + h2 * vz;
+  const r2b = xb * xb + yb * yb + zb * zb;
+  const kb = -GMl / (r2b * Math.sqrt(r2b));
+  const cb = J2T / r2b;
+  const sb = (5 * zb * zb) / r2b;
+  const kxyb = kb * (1 + cb * (1 - sb));
+  const k1x = kxyb * xb;
+  const k1y = kxyb * yb;
+  const k1z = kb * (1 + cb * (3 - sb)) * zb;
+  const v2x = vx + h2 * k0x;
+  const v2y = vy + h2 * k0y;
+  const v2z = vz + h2 * k0z;
+  // Stage 3 at r + h/2 v2.
+  const xc = rx + h2 * v2x;
+  const yc = ry + h2 * v2y;
+  const zc = rz + h2 * v2z;
+  const r2c = xc * xc + yc * yc + zc * zc;
+  const kc = -GMl / (r2c * Math.sqrt(r2c));
+  const cc = J2T / r2c;
+  const sc = (5 * zc * zc) / r2c;
+  const kxyc = kc * (1 + cc * (1 - sc));
+  const k2x = kxyc * xc;
+  const k2y = kxyc * yc;
+  const k2z = kc * (1 + cc * (3 - sc)) * zc;
+  const v3x = vx + h2 * k1x;
+  const v3y = vy + h2 * k1y;
+  const v3z = vz + h2 * k1z;
+  // Stage 4 at r + h v3.
+  const xd = rx + h * v3x;
+  const yd = ry + h * v3y;
+  const zd = rz + h * v3z;
+  const r2d = xd * xd + yd * yd + zd * zd;
+  const kd = -GMl / (r2d * Math.sqrt(r2d));
+  const cd = J2T / r2d;
+  const sd = (5 * zd * zd) / r2d;
+  const kxyd = kd * (1 + cd * (1 - sd));
+  const k3x = kxyd * xd;
+  const k3y = kxyd * yd;
+  const k3z = kd * (1 + cd * (3 - sd)) * zd;
+  const v4x = vx + h * k2x;
+  const v4y = vy + h * k2y;
+  const v4z = vz + h * k2z;
+  const h6 = h / 6;
+  const nrx = rx + h6 * (vx + 2 * v2x + 2 * v3x + v4x);
+  const nry = ry + h6 * (vy + 2 * v2y + 2 * v3y + v4y);
+  const nrz = rz + h6 * (vz + 2 * v2z + 2 * v3z + v4z);
+  xOut[0] = nrx;
+  xOut[1] = nry;
+  xOut[2] = nrz;
+  xOut[3] = vx + h6 * (k0x + 2 * k1x + 2 * k2x + k3x);
+  xOut[4] = vy + h6 * (k0y + 2 * k1y + 2 * k2y + k3y);
+  xOut[5] = vz + h6 * (k0z + 2 * k1z + 2 * k2z + k3z);
+  if (!g) return;
+  // G0 = μ/r³ (3 r̂r̂ᵀ − I) at the start: μ/r³ is −ka (the same μ / (r² · √r²)).
+  const m0 = -ka;
+  const s0 = (3 * m0) / r2a;
+  const a00 = s0 * rx * rx - m0;
+  const a01 = s0 * rx * ry;
+  const a02 = s0 * rx * rz;
+  const a11 = s0 * ry * ry - m0;
+  const a12 = s0 * ry * rz;
+  const a22 = s0 * rz * rz - m0;
+  // G1 at the end.
+  const r2e = nrx * nrx + nry * nry + nrz * nrz;
+  const m1 = GMl / (r2e * Math.sqrt(r2e));
+  const s1 = (3 * m1) / r2e;
+  const b00 = s1 * nrx * nrx - m1;
+  const b01 = s1 * nrx * nry;
+  const b02 = s1 * nrx * nrz;
+  const b11 = s1 * nry * nry - m1;
+  const b12 = s1 * nry * nrz;
+  const b22 = s1 * nrz * nrz - m1;
+  g[0] = a00;
+  g[1] = a01;
+  g[2] = a02;
+  g[3] = a11;
+  g[4] = a12;
+  g[5] = a22;
+  g[6] = b00;
+  g[7] = b01;
+  g[8] = b02;
+  g[9] = b11;
+  g[10] = b12;
+  g[11] = b22;
+}
+
+/**
+ * Φ of kernels6.ts `stm6` for one step h from the gradients' upper triangles g (see rk4Step6),
+ * written with the same expressions (bit-identical); each 3×3 block of Φ is symmetric.
+ */
+function stmFromG6(g: Float64Array, h: number, Phi: Float64Array): void {
+  const a00 = g[0];
+  const a01 = g[1];
+  const a02 = g[2];
+  const a11 = g[3];
+  const a12 = g[4];
+  const a22 = g[5];
+  const b00 = g[6];
+  const b01 = g[7];
+  const b02 = g[8];
+  const b11 = g[9];
+  const b12 = g[10];
+  const b22 = g[11];
+  const q2 = (h * h) / 6;
+  const q3 = (h * h * h) / 12;
+  const q1 = h / 2;
+  Phi[0] = 1 + q2 * (2 * a00 + b00);
+  Phi[3] = h + q3 * (a00 + b00);
+  Phi[18] = q1 * (a00 + b00);
+  Phi[21] = 1 + q2 * (a00 + 2 * b00);
+  const f01 = q2 * (2 * a01 + b01);
+  const g01 = q3 * (a01 + b01);
+  const c01 = q1 * (a01 + b01);
+  const d01 = q2 * (a01 + 2 * b01);
+  Phi[1] = f01;
+  Phi[4] = g01;
+  Phi[19] = c01;
+  Phi[22] = d01;
+  Phi[6] = f01;
+  Phi[9] = g01;
+  Phi[24] = c01;
+  Phi[27] = d01;
+  const f02 = q2 * (2 * a02 + b02);
+  const g02 = q3 * (a02 + b02);
+  const c02 = q1 * (a02 + b02);
+  const d02 = q2 * (a02 + 2 * b02);
+  Phi[2] = f02;
+  Phi[5] = g02;
+  Phi[20] = c02;
+  Phi[23] = d02;
+  Phi[12] = f02;
+  Phi[15] = g02;
+  Phi[30] = c02;
+  Phi[33] = d02;
+  Phi[7] = 1 + q2 * (2 * a11 + b11);
+  Phi[10] = h + q3 * (a11 + b11);
+  Phi[25] = q1 * (a11 + b11);
+  Phi[28] = 1 + q2 * (a11 + 2 * b11);
+  const f12 = q2 * (2 * a12 + b12);
+  const g12 = q3 * (a12 + b12);
+  const c12 = q1 * (a12 + b12);
+  const d12 = q2 * (a12 + 2 * b12);
+  Phi[8] = f12;
+  Phi[11] = g12;
+  Phi[26] = c12;
+  Phi[29] = d12;
+  Phi[13] = f12;
+  Phi[16] = g12;
+  Phi[31] = c12;
+  Phi[34] = d12;
+  Phi[14] = 1 + q2 * (2 * a22 + b22);
+  Phi[17] = h + q3 * (a22 + b22);
+  Phi[32] = q1 * (a22 + b22);
+  Phi[35] = 1 + q2 * (a22 + 2 * b22);
 }
 
 /** Approximate geodetic altitude: height above the WGS-84 ellipsoid's radius at that latitude. */

@@ -16,12 +16,14 @@ import * as meas from './measurement.ts';
 // Hot-path functions bound once at module load (an import binding may be a getter under some
 // loaders, costing a call per use).
 const applyGain6m3 = k6.applyGain6m3;
+const measureGainRae6 = k6.measureGainRae6;
 const gainPos6m3 = k6.gainPos6m3;
 const phiPPhiTplusQ6 = k6.phiPPhiTplusQ6;
 const phiPPhiTplusCwna6 = k6.phiPPhiTplusCwna6;
 const measure = meas.measure;
 const innovation = meas.innovation;
 const measurementDim = meas.measurementDim;
+const wrapAngle = meas.wrapAngle;
 
 export class EkfPredictor implements Predictor {
   readonly model: MotionModel;
@@ -53,7 +55,23 @@ export class EkfPredictor implements Predictor {
     const Phi = this.Phi;
     const tmp = this.tmp;
     const P = prior.P;
-    this.model.transition(prior.x, dt, this.xs, Phi);
+    const model = this.model;
+    if (n === 6 && model.predictCwna6 !== undefined) {
+      // Fused ballistic path (one RK4 sub-step, Φ never stored): same numbers as below.
+      const xs = this.xs;
+      if (model.predictCwna6(prior.x, P, dt, xs, out.P)) {
+        const xo = out.x;
+        xo[0] = xs[0];
+        xo[1] = xs[1];
+        xo[2] = xs[2];
+        xo[3] = xs[3];
+        xo[4] = xs[4];
+        xo[5] = xs[5];
+        out.time_s = time_s;
+        return out;
+      }
+    }
+    model.transition(prior.x, dt, this.xs, Phi);
     const cwna = this.model.cwnaDensity;
     if (n === 6) {
       if (cwna !== undefined) phiPPhiTplusCwna6(Phi, P, cwna, Math.abs(dt), out.P);
@@ -125,6 +143,31 @@ export class EkfUpdater implements Updater {
     det: Detection,
     mp: MeasurementPrediction,
   ): MeasurementPrediction {
+    if (pred.n === 6 && det.kind === 'range-az-el') {
+      // Radar hot path: h, H, S, S⁻¹ and K in one kernel (H never leaves registers; the
+      // iterated update re-linearises through linearize, which writes this.H).
+      mp.m = 3;
+      mp.n = 6;
+      const ld = measureGainRae6(
+        pred.x,
+        pred.P,
+        det.originEci_m,
+        det.frameFromEci,
+        det.covariance,
+        mp.z,
+        mp.PHt,
+        mp.S,
+        mp.Sinv,
+        mp.K,
+      );
+      if (Number.isNaN(ld)) {
+        throw new RangeError(
+          `EKF: innovation covariance not positive definite (sensor ${det.sensorId})`,
+        );
+      }
+      mp.logDetS = ld;
+      return mp;
+    }
     return this.linearize(pred, pred.x, det, mp);
   }
 
@@ -189,6 +232,37 @@ export class EkfUpdater implements Updater {
     const p = mp ?? this.predictMeasurement(pred, det, this.mp);
     const n = pred.n;
     const m = p.m;
+    if (n === 6 && m === 3) {
+      // Radar hot path: innovation (azimuth wrapped), the iterate test and the gain, unrolled.
+      const zm = det.measurement;
+      const zp = p.z;
+      const nu = p.nu;
+      const n0 = zm[0] - zp[0];
+      const n1 = wrapAngle(zm[1] - zp[1]);
+      const n2 = zm[2] - zp[2];
+      nu[0] = n0;
+      nu[1] = n1;
+      nu[2] = n2;
+      const K = p.K;
+      const dx = K[0] * n0 + K[1] * n1 + K[2] * n2;
+      const dy = K[3] * n0 + K[4] * n1 + K[5] * n2;
+      const dz = K[6] * n0 + K[7] * n1 + K[8] * n2;
+      const o = det.originEci_m;
+      const xp = pred.x;
+      const ox = xp[0] - o[0];
+      const oy = xp[1] - o[1];
+      const oz = xp[2] - o[2];
+      const lim = this.iterateAbove;
+      if (
+        dx * dx + dy * dy + dz * dz <= lim * lim * (ox * ox + oy * oy + oz * oz) ||
+        this.maxIterations < 2
+      ) {
+        applyGain6m3(xp, pred.P, K, p.PHt, nu, out.x, out.P);
+        out.time_s = pred.time_s;
+        return out;
+      }
+      return this.iterate(pred, det, p, out);
+    }
     innovation(det.kind, det.measurement, p.z, p.nu);
     // Position correction K ν against the range, to decide whether to iterate.
     let d2 = 0;
@@ -200,14 +274,20 @@ export class EkfUpdater implements Updater {
     const o = det.originEci_m;
     const range2 = (pred.x[0] - o[0]) ** 2 + (pred.x[1] - o[1]) ** 2 + (pred.x[2] - o[2]) ** 2;
     if (d2 <= this.iterateAbove * this.iterateAbove * range2 || this.maxIterations < 2) {
-      if (n === 6 && m === 3) {
-        applyGain6m3(pred.x, pred.P, p.K, p.PHt, p.nu, out.x, out.P);
-        out.time_s = pred.time_s;
-        return out;
-      }
       return applyGain(pred, p, p.nu, out);
     }
-    // Iterated EKF: x_{i+1} = x̄ + K_i (z − h(x_i) − H_i (x̄ − x_i)).
+    return this.iterate(pred, det, p, out);
+  }
+
+  /** Iterated EKF: x_{i+1} = x̄ + K_i (z − h(x_i) − H_i (x̄ − x_i)); p.nu holds z − h(x̄). */
+  private iterate(
+    pred: GaussianState,
+    det: Detection,
+    p: MeasurementPrediction,
+    out: GaussianState,
+  ): GaussianState {
+    const n = pred.n;
+    const m = p.m;
     const xi = this.xi;
     const it = this.mp;
     for (let i = 0; i < n; i++) {

@@ -17,6 +17,18 @@ export interface MotionModel {
    * 6-state: the EKF then adds it inside its covariance kernel instead of reading a Q matrix.
    */
   readonly cwnaDensity?: number;
+  /**
+   * Optional fused 6-state EKF prediction: xOut = f(x, dt_s) and POut = Φ P Φᵀ + Q, the same
+   * numbers as transition + processNoise + the congruence, in one pass. Returns false (and writes
+   * nothing) when it does not apply, e.g. a dt needing several sub-steps. POut may alias P.
+   */
+  predictCwna6?(
+    x: Float64Array,
+    P: Float64Array,
+    dt_s: number,
+    xOut: Float64Array,
+    POut: Float64Array,
+  ): boolean;
 }
 
 /**
