@@ -8,7 +8,7 @@ import type { Detection } from '../core/detection.ts';
 import type { GaussianState } from './gaussian-state.ts';
 import type { MotionModel } from './motion-model.ts';
 import type { MeasurementPrediction, Predictor, Updater } from './filter.ts';
-import { applyGain, createMeasurementPrediction, finishGain, pdaUpdate } from './filter.ts';
+import { applyGain, createMeasurementPrediction, finishGain, weightedUpdate } from './filter.ts';
 import { invertSymSmall } from './linalg.ts';
 import * as k6 from './kernels6.ts';
 import * as meas from './measurement.ts';
@@ -325,16 +325,7 @@ export class EkfUpdater implements Updater {
     missWeight: number,
     out: GaussianState,
   ): GaussianState {
-    if (dets.length === 0) {
-      if (out !== pred) {
-        out.x.set(pred.x);
-        out.P.set(pred.P);
-        out.time_s = pred.time_s;
-      }
-      return out;
-    }
-    const mp = this.predictMeasurement(pred, dets[0], this.mp);
-    return pdaUpdate(pred, mp, dets, weights, missWeight, out);
+    return weightedUpdate(this, this.mp, pred, dets, weights, missWeight, out);
   }
 }
 

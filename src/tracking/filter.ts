@@ -148,6 +148,37 @@ export function applyGain(
  * One gain K (from mp, computed with the first detection's sensor and noise) serves all
  * detections, which assumes they come from the same sensor scan, as PDA does.
  */
+/**
+ * The weighted (PDA/JPDA) update every Gaussian updater shares: predict the measurement at the
+ * first detection, then combine; with no detection the prediction is the posterior.
+ */
+export function weightedUpdate(
+  updater: {
+    predictMeasurement(
+      p: GaussianState,
+      d: Detection,
+      o: MeasurementPrediction,
+    ): MeasurementPrediction;
+  },
+  mpScratch: MeasurementPrediction,
+  pred: GaussianState,
+  dets: readonly Detection[],
+  weights: readonly number[],
+  missWeight: number,
+  out: GaussianState,
+): GaussianState {
+  if (dets.length === 0) {
+    if (out !== pred) {
+      out.x.set(pred.x);
+      out.P.set(pred.P);
+      out.time_s = pred.time_s;
+    }
+    return out;
+  }
+  const mp = updater.predictMeasurement(pred, dets[0], mpScratch);
+  return pdaUpdate(pred, mp, dets, weights, missWeight, out);
+}
+
 export function pdaUpdate(
   pred: GaussianState,
   mp: MeasurementPrediction,
