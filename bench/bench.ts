@@ -3,6 +3,7 @@
  * run in the same process (never an absolute budget baked into a test). `npm run bench -- flight`
  * runs one section.
  */
+import { benchEngagement } from './engagement.ts';
 import { benchFlight } from './flight.ts';
 import { benchTracking } from './tracking.ts';
 import { line } from './util.ts';
@@ -10,6 +11,7 @@ import { line } from './util.ts';
 const SECTIONS: Record<string, () => unknown> = {
   flight: benchFlight,
   tracking: benchTracking,
+  engagement: benchEngagement,
   // A top-level script: importing it runs it.
   ledger: () => import('./ledger-bench.ts'),
 };

@@ -121,9 +121,32 @@ export const doctrineSchema = z.looseObject({
   maxShotsPerThreat: int({ min: 1, max: 100 }).optional(),
 });
 
+const probability = () => num({ min: 0, max: 1 }, 'a probability between 0 and 1');
+
+/**
+ * Discrimination as probabilities of correct classification (engagement/discrimination.ts).
+ * Defaults (scenario/engagement-trial.ts): pRvAsRv 0.9, pDecoyAsDecoy 0.9, no atmospheric filter.
+ */
+export const discriminationSchema = z.looseObject({
+  pRvAsRv: probability(),
+  pDecoyAsDecoy: probability(),
+  filterAltitude_km: nonNegative('an altitude in km ≥ 0').optional(),
+});
+
+/** Kill assessment errors and latency (defaults: 0.05, 0.05, 30 s). */
+export const killAssessmentSchema = z.looseObject({
+  pMissedKill: probability(),
+  pFalseKill: probability(),
+  time_s: nonNegative('a time in s ≥ 0'),
+});
+
 export const defenseSchema = z.looseObject({
   sites: z.array(defenseSiteSchema).default([]),
   doctrine: doctrineSchema,
+  discrimination: discriminationSchema.optional(),
+  killAssessment: killAssessmentSchema.optional(),
+  /** From a track to the decision to fire (default 30 s). */
+  commitDelay_s: nonNegative('a time in s ≥ 0').optional(),
 });
 
 export const analysisSchema = z.strictObject({

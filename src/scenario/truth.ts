@@ -7,14 +7,21 @@
  * A missile is flown in its own launch frame (ECEF at its launch time); its states are rotated
  * by ω·t_launch about the polar axis into the simulation frame.
  */
-import { OMEGA_EARTH_radps } from '../core/constants.ts';
+import { DEG, OMEGA_EARTH_radps } from '../core/constants.ts';
 import { randomStream } from '../core/random.ts';
 import { BallisticFlyer, newBallisticResult } from '../flight/ballistic-flyer.ts';
 import { deployPayload } from '../flight/deployment.ts';
-import { Flyer, newFlightResult } from '../flight/flyer.ts';
+import {
+  Flyer,
+  newFlightResult,
+  type FlightControls,
+  type FlightResult,
+  type LaunchPoint,
+} from '../flight/flyer.ts';
+import type { MissileSpec } from '../flight/missile-spec.ts';
 import { Targeter } from '../flight/targeting.ts';
 import type { Catalog } from './catalog.ts';
-import type { Scenario } from './schema.ts';
+import type { Scenario, ThreatSpec } from './schema.ts';
 import { threatLaunch, threatTarget, trajectoryShape } from './threat-flights.ts';
 import { AspisError } from '../core/errors.ts';
 import { ellipsoidHeightApprox_m } from '../dynamics/drag.ts';
@@ -80,7 +87,7 @@ export function truthStateAt(o: TruthObject, t: number, out: Float64Array): bool
 }
 
 /** Rotates launch-frame rows [τ, x, y, z, vx, vy, vz] into a truth object's sample array. */
-function toTruth(
+export function toTruth(
   id: string,
   threatId: string,
   kind: TruthKind,
@@ -111,10 +118,10 @@ function toTruth(
  * up. Its record ends where it first descends through this altitude (an assumption of ours; the
  * exact height matters only for how long a dead decoy would otherwise clutter the sky).
  */
-const DECOY_END_ALT_m = 60_000;
+export const DECOY_END_ALT_m = 60_000;
 
 /** Cuts sample rows [t, r, v] after the first descending crossing of an altitude. */
-function truncateBelow(rows: number[], alt_m: number): void {
+export function truncateBelow(rows: number[], alt_m: number): void {
   for (let i = 7; i < rows.length; i += 7) {
     const rv = rows[i + 1] * rows[i + 4] + rows[i + 2] * rows[i + 5] + rows[i + 3] * rows[i + 6];
     if (rv < 0 && ellipsoidHeightApprox_m(rows.slice(i + 1, i + 4)) < alt_m) {
@@ -122,6 +129,54 @@ function truncateBelow(rows: number[], alt_m: number): void {
       return;
     }
   }
+}
+
+/** A threat's missile, flyer, launch point and the targeting solution that aims it. */
+export interface AimedThreat {
+  missile: MissileSpec;
+  flyer: Flyer;
+  launch: LaunchPoint;
+  controls: FlightControls;
+}
+
+/** Solves the targeting of scenario threat `i` (the expensive, trial-independent part). */
+export function aimThreat(t: ThreatSpec, i: number, catalog: Catalog, file: string): AimedThreat {
+  const path = `threats[${i}]`;
+  const missile = catalog.missile(t.missile, { file, path: `${path}.missile` });
+  const flyer = new Flyer(missile, t.payload.throwWeight_kg ?? missile.payload_kg);
+  const from = threatLaunch(t, catalog, file, path);
+  const to = threatTarget(t, catalog, file, path);
+  const launch = { lat_rad: from.lat_deg * DEG, lon_rad: from.lon_deg * DEG, alt_m: from.alt_m };
+  try {
+    const sol = new Targeter(flyer).solve(
+      launch,
+      { lat_rad: to.lat_deg * DEG, lon_rad: to.lon_deg * DEG },
+      trajectoryShape(t.trajectory),
+      `${path}.target`,
+    );
+    return {
+      missile,
+      flyer,
+      launch,
+      controls: { azimuth_rad: sol.azimuth_rad, kick_rad: sol.kick_rad, cutoff_s: sol.cutoff_s },
+    };
+  } catch (e) {
+    throw e instanceof AspisError && e.file === undefined ? e.inFile(file) : e;
+  }
+}
+
+/** Flies an aimed threat's boost, sampling launch-frame rows every dt. */
+export function flyBoost(
+  aimed: AimedThreat,
+  dt_s: number,
+): { rows: number[]; boost: FlightResult } {
+  const rows: number[] = [];
+  const boost = aimed.flyer.fly(aimed.launch, aimed.controls, newFlightResult(), {
+    sampleEvery_s: dt_s,
+    toBurnout: true,
+    stateRows: rows,
+  });
+  return { rows, boost };
 }
 
 /** Flies every threat of the scenario and deploys its payload. */
@@ -136,37 +191,14 @@ export function buildTruth(
   const out: TruthObject[] = [];
   const free = new BallisticFlyer();
   scenario.threats.forEach((t, i) => {
-    const path = `threats[${i}]`;
-    const missile = catalog.missile(t.missile, { file, path: `${path}.missile` });
-    const payload_kg = t.payload.throwWeight_kg ?? missile.payload_kg;
-    const flyer = new Flyer(missile, payload_kg);
-    const from = threatLaunch(t, catalog, file, path);
-    const to = threatTarget(t, catalog, file, path);
-    const D = Math.PI / 180;
-    const launch = { lat_rad: from.lat_deg * D, lon_rad: from.lon_deg * D, alt_m: from.alt_m };
-    let sol;
-    try {
-      sol = new Targeter(flyer).solve(
-        launch,
-        { lat_rad: to.lat_deg * D, lon_rad: to.lon_deg * D },
-        trajectoryShape(t.trajectory),
-        `${path}.target`,
-      );
-    } catch (e) {
-      throw e instanceof AspisError && e.file === undefined ? e.inFile(file) : e;
-    }
+    const aimed = aimThreat(t, i, catalog, file);
+    const { rows, boost } = flyBoost(aimed, dt);
+    // The booster's record ends at the last grid sample before burnout (uniform spacing).
+    if (boost.crashedInBoost) return;
+    const missile = aimed.missile;
     for (let k = 0; k < t.count; k++) {
       const tid = t.count > 1 ? `${t.id}#${k + 1}` : t.id;
       const tLaunch = t.launch.time_s + k * salvo;
-      const rows: number[] = [];
-      const boost = flyer.fly(
-        launch,
-        { azimuth_rad: sol.azimuth_rad, kick_rad: sol.kick_rad, cutoff_s: sol.cutoff_s },
-        newFlightResult(),
-        { sampleEvery_s: dt, toBurnout: true, stateRows: rows },
-      );
-      // The booster's record ends at the last grid sample before burnout (uniform spacing).
-      if (boost.crashedInBoost) continue;
       out.push(toTruth(`${tid}/booster`, tid, 'booster', rows, tLaunch, dt));
       const objects = deployPayload(
         boost.burnoutStateEci,
