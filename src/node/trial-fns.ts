@@ -3,3 +3,4 @@
  * A new trial layer adds one import line here (or passes its module URL as `modules` to the pool).
  */
 import './self-test-trial.ts';
+import './engagement-trial-fn.ts';
