@@ -441,9 +441,13 @@ export class ResultsStore {
     }
     await this.exclusive(async () => {
       await this.db.run('BEGIN TRANSACTION');
+      // Appenders buffer rows; one left unflushed when a batch fails would flush later, outside
+      // the transaction. So both are flushed inside it and cleared on failure.
+      let trials: Awaited<ReturnType<DuckDBConnection['createAppender']>> | undefined;
+      let events: typeof trials;
       try {
-        const trials = await this.db.createAppender('trials');
-        const events = await this.db.createAppender('events');
+        trials = await this.db.createAppender('trials');
+        events = await this.db.createAppender('events');
         const actorsType = LIST(VARCHAR);
         for (const row of rows) {
           trials.appendVarchar(runId);
@@ -471,10 +475,20 @@ export class ResultsStore {
             events.endRow();
           }
         }
+        trials.flushSync();
+        events.flushSync();
         trials.closeSync();
         events.closeSync();
         await this.db.run('COMMIT');
       } catch (e) {
+        for (const a of [trials, events]) {
+          try {
+            a?.clear();
+            a?.closeSync();
+          } catch {
+            // already failed or closed: nothing buffered is left to flush
+          }
+        }
         await this.db.run('ROLLBACK').catch(() => undefined);
         throw e;
       }

@@ -7,7 +7,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { loadScenarioFile, readTextFile, resolveScenarioRef } from '../../node/files.ts';
 import { DEFAULT_STORE_PATH, ResultsStore } from '../../node/store.ts';
 import { runMonteCarlo } from '../../node/monte-carlo.ts';
-import { ENGAGEMENT_TRIAL } from '../../node/engagement-trial-fn.ts';
+import { ENGAGEMENT_TRIAL, engagementWorld } from '../../node/engagement-trial-fn.ts';
 import { summarizeOutcomes, type Estimate, type RunSummary } from '../../analysis/summary.ts';
 import type { TrialOutcome } from '../../scenario/engagement-trial.ts';
 import { progressLine } from '../progress.ts';
@@ -92,6 +92,9 @@ async function monteCarlo(
   },
 ): Promise<void> {
   const loaded = loadScenarioFile(ref);
+  // Build the world here first: a scenario the workers could not run (an aim point out of reach,
+  // a sensor that is not in the catalog) is an input error with its field path, not a failed run.
+  engagementWorld(ref);
   const { path } = resolveScenarioRef(ref);
   const scenarioHash = bytesToHex(
     sha256(new TextEncoder().encode(readTextFile(path, loaded.file))),
