@@ -6,12 +6,14 @@
 import { benchEngagement } from './engagement.ts';
 import { benchFlight } from './flight.ts';
 import { benchTracking } from './tracking.ts';
+import { benchMonteCarlo } from './monte-carlo.ts';
 import { line } from './util.ts';
 
 const SECTIONS: Record<string, () => unknown> = {
   flight: benchFlight,
   tracking: benchTracking,
   engagement: benchEngagement,
+  montecarlo: benchMonteCarlo,
   // A top-level script: importing it runs it.
   ledger: () => import('./ledger-bench.ts'),
 };
