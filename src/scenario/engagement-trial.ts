@@ -126,6 +126,8 @@ export interface EngagementWorld {
   discrimination: DiscriminationModel;
   killAssessment: KillAssessmentModel & { time_s: number };
   commitDelay_s: number;
+  /** Idealised defense (perfect sensing and discrimination, always-feasible shots), or null. */
+  ideal: { sspk: number; reliability: number } | null;
 }
 
 export type TrialEventKind =
@@ -256,7 +258,86 @@ export function buildEngagementWorld(
       ? { pMissedKill: ka.pMissedKill, pFalseKill: ka.pFalseKill, time_s: ka.time_s }
       : { ...ENGAGEMENT_DEFAULTS.killAssessment },
     commitDelay_s: defense?.commitDelay_s ?? ENGAGEMENT_DEFAULTS.commitDelay_s,
+    ideal: defense?.ideal ?? null,
   };
+}
+
+/** Fly-out time of the idealised interceptor: any intercept is reachable in this time. */
+const IDEAL_FLYOUT_s = 100;
+
+/**
+ * One RV against the idealised defense: shots planned by the doctrine over a window from release
+ * to 60 s before impact, each salvo killing with 1 − (1 − sspk·R)^n, assessments as configured.
+ * Returns interceptors used; kills go into killedAt.
+ */
+function idealEngagement(
+  world: EngagementWorld,
+  o: TruthObject,
+  seed: number,
+  trial: number,
+  inventory: Map<string, number>,
+  killedAt: Map<string, number>,
+  log: (t: number, kind: TrialEventKind, actors: string[], reason?: string) => void,
+): number {
+  const ideal = world.ideal!;
+  const site = world.sites.find((w) => (inventory.get(w.id) ?? 0) > 0);
+  if (!site) {
+    log(o.t0_s, 'no-shot', [o.id], 'inventory-empty');
+    return 0;
+  }
+  const plan = planShots(
+    {
+      earliest_s: o.t0_s + IDEAL_FLYOUT_s,
+      latest_s: Math.max(o.t0_s + IDEAL_FLYOUT_s, endTime(o) - 60),
+    },
+    world.doctrine,
+    {
+      now_s: o.t0_s,
+      flyoutTime_s: () => IDEAL_FLYOUT_s,
+      killAssessment_s: world.killAssessment.time_s,
+    },
+  );
+  log(
+    o.t0_s,
+    'commit',
+    [o.id, site.id],
+    `${plan.doctrine}${plan.reason === 'ok' ? '' : ` (${plan.reason})`}`,
+  );
+  const shots = randomStream(seed, trial, `defense/${site.id}/shots/${o.id}`);
+  let used = 0;
+  for (let k = 0; k < plan.salvos.length; k++) {
+    const salvo = plan.salvos[k];
+    const left = inventory.get(site.id) ?? 0;
+    const n = Math.min(salvo.shots, left);
+    if (n <= 0) {
+      log(salvo.launch_s, 'no-shot', [o.id, site.id], 'inventory-empty');
+      break;
+    }
+    inventory.set(site.id, left - n);
+    used += n;
+    log(
+      salvo.launch_s,
+      'interceptor-launch',
+      [site.id, o.id],
+      `${n} shot${n > 1 ? 's' : ''}, salvo ${k + 1}`,
+    );
+    const hit = salvoKills(n, ideal.sspk, ideal.reliability, shots);
+    if (hit && !killedAt.has(o.id)) killedAt.set(o.id, salvo.intercept_s);
+    log(salvo.intercept_s, 'intercept', [site.id, o.id], hit ? 'hit' : 'miss');
+    const believedKilled = assessKill(
+      killedAt.has(o.id),
+      world.killAssessment,
+      randomStream(seed, trial, `tracks/${o.id}/kill-assessment/${k}`),
+    );
+    log(
+      salvo.intercept_s + world.killAssessment.time_s,
+      'kill-assessment',
+      [o.id],
+      believedKilled ? 'killed' : 'alive',
+    );
+    if (believedKilled) break;
+  }
+  return used;
 }
 
 /**
@@ -658,6 +739,14 @@ export function runEngagementTrial(
   };
 
   for (const o of truth) {
+    if (world.ideal) {
+      // Perfect sensing and discrimination: each RV is tracked and recognised at release.
+      if (o.kind !== 'rv') continue;
+      log(o.t0_s, 'track', [o.id], 'ideal');
+      firstTrack = firstTrack === null ? o.t0_s : Math.min(firstTrack, o.t0_s);
+      used += idealEngagement(world, o, seed, trial, inventory, killedAt, log);
+      continue;
+    }
     const s = senseObject(o, world.sensors, seed, trial);
     if (s.detect_s !== null) log(s.detect_s, 'detect', [o.id, ...s.detectBy]);
     if (s.track_s === null) {

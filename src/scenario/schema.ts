@@ -147,6 +147,12 @@ export const defenseSchema = z.looseObject({
   killAssessment: killAssessmentSchema.optional(),
   /** From a track to the decision to fire (default 30 s). */
   commitDelay_s: nonNegative('a time in s ≥ 0').optional(),
+  /**
+   * An idealised defense for checking the machinery against closed forms: every RV is tracked
+   * and recognised at release, every engagement is feasible, and each shot kills with
+   * sspk × reliability (builtin:ideal-defense).
+   */
+  ideal: z.strictObject({ sspk: probability(), reliability: probability().default(1) }).optional(),
 });
 
 export const analysisSchema = z.strictObject({
