@@ -660,7 +660,11 @@ function interceptOracle(
   if (!truthStateAt(o, t, truth)) return { killed: false, reason: 'target-gone', miss_m: NaN };
   const ok = estimate.stateAt(t, est);
   const miss = ok ? Math.hypot(truth[0] - est[0], truth[1] - est[1], truth[2] - est[2]) : Infinity;
-  const reach = site.spec.killVehicle.divert_mps * Math.max(0, flightTime_s - site.burnout_s);
+  // The kill vehicle closes what it can divert, and its warhead kills within its lethal radius
+  // (centimetres for hit-to-kill, hundreds of metres to kilometres for a nuclear interceptor).
+  const reach =
+    site.spec.killVehicle.divert_mps * Math.max(0, flightTime_s - site.burnout_s) +
+    site.spec.killVehicle.lethalRadius_m;
   const cls = o.kind === 'decoy' ? 'decoy' : 'rv';
   // Draw every shot whatever happens, so the stream advances the same way.
   const hit = salvoKills(shots, site.spec.sspk[cls], site.spec.reliability, rng);
