@@ -220,3 +220,17 @@ test('builtin:nmd-2001 runs end to end (2 RVs) and reports its time per trial', 
   // Reported, not asserted (CONTRIBUTING-HELPERS: no timing assertions).
   t.diagnostic(`nmd-2001: world ${worldMs.toFixed(0)} ms once, ${per.toFixed(2)} ms per trial`);
 });
+
+test('in-flight target updates keep terminal interceptors on target (joint-early-warning-2001: no divert-exceeded)', () => {
+  // Without updates the commit-time estimate, carried minutes ahead through reentry, missed by
+  // more than a PAC-3-class kill vehicle can divert in every trial (docs/engagement.md).
+  const { scenario, catalog, file } = loadScenarioFile('builtin:joint-early-warning-2001');
+  const world = buildEngagementWorld(scenario, catalog, file);
+  let intercepts = 0;
+  for (let i = 0; i < 10; i++) {
+    const r = runEngagementTrial(world, 3, i);
+    assert.equal(r.outcome.failures['divert-exceeded'] ?? 0, 0);
+    intercepts += r.events.filter((e) => e.kind === 'intercept').length;
+  }
+  assert.ok(intercepts > 0);
+});

@@ -642,9 +642,56 @@ function estimateImpact(est: Float64Array, t0: number): number {
   return t0 + 6 * 3600;
 }
 
+/** How long before intercept the last in-flight target update is taken. */
+const IFTU_LEAD_s = 10;
+
+/**
+ * In-flight target update: the error of the freshest radar estimate of the object shortly before
+ * intercept, from the most accurate radar that sees it then (σ per look scaled with SNR as in
+ * radar.ts), drawn as range and two cross-range components; null when no radar sees it, in which
+ * case the kill vehicle flies on the estimate it was committed with. Ground-based interceptors
+ * are command-guided or receive such updates (Sprint by its Missile Site Radar, GBI by in-flight
+ * interceptor communications, PAC-3 by its fire-control radar before seeker acquisition).
+ */
+function inFlightUpdateMiss(
+  o: TruthObject,
+  t: number,
+  world: EngagementWorld,
+  rng: RandomStream,
+): number | null {
+  if (!truthStateAt(o, t, x6)) return null;
+  toEcef(t, x6);
+  let bestR = Infinity;
+  let bestX = Infinity;
+  for (const w of world.sensors) {
+    if (w.kind !== 'radar') continue;
+    const rcs = rcsOf(o.kind, o.kind === 'booster' ? 'broadside' : 'nose-on', w.band);
+    radarLook(
+      w.site,
+      pe,
+      ve,
+      rcs,
+      { time_s: t, theta_rad: OMEGA_EARTH_radps * t },
+      undefined,
+      look,
+    );
+    if (look.reason !== 'ok') continue;
+    const k = Math.sqrt(w.site.referenceSnr / Math.pow(10, look.snr_dB / 10));
+    const sr = w.site.params.rangeAccuracy_m * k;
+    const sx = w.site.params.angleAccuracy_rad * k * look.range_m;
+    if (Math.hypot(sr, sx, sx) < Math.hypot(bestR, bestX, bestX)) {
+      bestR = sr;
+      bestX = sx;
+    }
+  }
+  if (!Number.isFinite(bestR)) return null;
+  return Math.hypot(bestR * rng.normal(), bestX * rng.normal(), bestX * rng.normal());
+}
+
 /**
  * The truth oracle of an intercept (DESIGN.md §1: explicit and named): the object's true state
- * at the intercept time against the state the interceptor was aimed at, then the salvo's draws.
+ * at the intercept time against the state the interceptor was aimed at — or, when a radar gave
+ * an in-flight update, against that update — then the salvo's draws.
  */
 function interceptOracle(
   o: TruthObject,
@@ -654,12 +701,14 @@ function interceptOracle(
   site: WorldSite,
   flightTime_s: number,
   rng: RandomStream,
+  updateMiss_m: number | null,
 ): { killed: boolean; reason: string; miss_m: number } {
   const truth = new Float64Array(6);
   const est = new Float64Array(6);
   if (!truthStateAt(o, t, truth)) return { killed: false, reason: 'target-gone', miss_m: NaN };
   const ok = estimate.stateAt(t, est);
-  const miss = ok ? Math.hypot(truth[0] - est[0], truth[1] - est[1], truth[2] - est[2]) : Infinity;
+  const aimed = ok ? Math.hypot(truth[0] - est[0], truth[1] - est[1], truth[2] - est[2]) : Infinity;
+  const miss = updateMiss_m ?? aimed;
   // The kill vehicle closes what it can divert, and its warhead kills within its lethal radius
   // (centimetres for hit-to-kill, hundreds of metres to kilometres for a nuclear interceptor).
   const reach =
@@ -902,6 +951,12 @@ export function runEngagementTrial(
         e.site,
         salvo.intercept_s - salvo.launch_s,
         randomStream(seed, trial, `defense/${e.site.id}/shots/${e.obj.id}`),
+        inFlightUpdateMiss(
+          e.obj,
+          now - IFTU_LEAD_s,
+          world,
+          randomStream(seed, trial, `tracks/${e.obj.id}/update/${e.next}`),
+        ),
       );
       if (r.killed && !killedAt.has(e.obj.id)) killedAt.set(e.obj.id, now);
       if (!r.killed) fail(r.reason);
