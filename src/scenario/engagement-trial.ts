@@ -368,7 +368,8 @@ function decoyFlightTime(state: ArrayLike<number>): number | undefined {
 }
 
 /** The trial's truth: cached boosters plus freshly deployed and flown payload objects. */
-function trialTruth(world: EngagementWorld, seed: number, trial: number): TruthObject[] {
+/** The objects one trial puts in flight (boosters, RVs, decoys), sampled in the simulation frame. */
+export function trialTruth(world: EngagementWorld, seed: number, trial: number): TruthObject[] {
   const dt = ENGAGEMENT_DEFAULTS.truthDt_s;
   const free = new BallisticFlyer();
   const res = newBallisticResult();

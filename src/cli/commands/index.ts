@@ -15,6 +15,7 @@ import { registerCoverage } from './coverage.ts';
 import { registerTrack } from './track.ts';
 import { registerEnvelope } from './envelope.ts';
 import { registerRuns } from './runs.ts';
+import { registerExport } from './export.ts';
 import { registerEffectiveness } from './effectiveness.ts';
 
 export const COMMANDS: ((program: Command, out: Output) => void)[] = [
@@ -29,6 +30,7 @@ export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerTrack,
   registerEnvelope,
   registerRuns,
+  registerExport,
   registerEffectiveness,
   registerLedger,
 ];
