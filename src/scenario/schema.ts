@@ -8,6 +8,7 @@
  * for a newer version should still validate what this version knows.
  */
 import { z } from 'zod';
+import { BASINGS, RADAR_ROLES } from '../treaty/facts.ts';
 import { id, int, latDeg, lonDeg, nonNegative, num, positive, text } from './fields.ts';
 
 const siteId = () => id('a site id from the catalog, such as sohae');
@@ -75,6 +76,12 @@ export const radarSensorSchema = z.looseObject({
   boresightAz_deg: num({ min: 0, lt: 360 }).optional(),
   /** Who operates it (e.g. US, RU): tracking runs can use one nation's sensors or all. */
   nation: text('a nation code such as US or RU').optional(),
+  /** Treaty role (aspis treaty); default from the catalog class (early-warning → early-warning). */
+  role: z.enum(RADAR_ROLES, { error: `a radar role: ${RADAR_ROLES.join(', ')}` }).optional(),
+  /** Treaty basing (ABM Treaty Art. V); default fixed. */
+  basing: z.enum(BASINGS, { error: `a basing: ${BASINGS.join(', ')}` }).optional(),
+  /** Distance to the national border or coast, for "periphery" (Art. VI(b)), when known. */
+  borderDistance_km: nonNegative('a distance in km ≥ 0').optional(),
 });
 
 /** A highly elliptical orbit; Molniya-like defaults are the world builder's business. */
@@ -112,6 +119,37 @@ export const defenseSiteSchema = z.looseObject({
   interceptor: id('an interceptor id from the catalog'),
   count: int({ min: 0, max: 10_000 }),
   site: sitePositionSchema,
+  /** Treaty party operating the site (aspis treaty); default from the site's country. */
+  party: text('a party code such as US or RU').optional(),
+  /** Treaty basing (ABM Treaty Art. V); default fixed. */
+  basing: z.enum(BASINGS, { error: `a basing: ${BASINGS.join(', ')}` }).optional(),
+  /** Launchers at the site (default: one per interceptor, ABM Treaty Art. V(2)). */
+  launchers: int({ min: 0, max: 10_000 }).optional(),
+});
+
+/**
+ * A treaty party's declared geography (aspis treaty, docs/treaty.md); anything left out comes
+ * from scenario/treaty-facts.ts defaults for US and RU.
+ */
+export const partySchema = z.strictObject({
+  id: text('a party code such as US or RU'),
+  capital: sitePositionSchema.optional(),
+  siloFields: z.array(sitePositionSchema).optional(),
+  /** The deployment area the party chose under the 1974 Protocol (capital or a silo field). */
+  deploymentArea: sitePositionSchema.optional(),
+  territoryCentre: geoPointSchema.optional(),
+  testRanges: z
+    .array(z.strictObject({ site: sitePositionSchema, radius_km: positive('a radius in km > 0') }))
+    .optional(),
+});
+
+/** A declared interceptor test (1997 demarcation, ABM Treaty Art. VI(a)). */
+export const interceptorTestSchema = z.strictObject({
+  id: id(),
+  interceptor: id('an interceptor id from the catalog'),
+  party: text('a party code such as US or RU').optional(),
+  targetSpeed_kmps: positive('a target speed in km/s > 0').optional(),
+  targetRange_km: positive('a target range in km > 0').optional(),
 });
 
 export const DOCTRINE_KINDS = ['barrage', 'shoot-look-shoot'] as const;
@@ -177,6 +215,10 @@ export const scenarioSchema = z
     sensors: z.array(sensorSchema).default([]),
     defense: defenseSchema.optional(),
     treaties: z.array(id('a treaty id such as abm-1972')).default([]),
+    /** Treaty parties' declared geography (optional; aspis treaty). */
+    parties: z.array(partySchema).optional(),
+    /** Declared interceptor tests (optional; aspis treaty). */
+    tests: z.array(interceptorTestSchema).optional(),
     analysis: analysisSchema.default({ trials: 1 }),
   })
   .superRefine((s, ctx) => {
@@ -221,6 +263,8 @@ export type SensorSpec = z.output<typeof sensorSchema>;
 export type DefenseSiteSpec = z.output<typeof defenseSiteSchema>;
 export type DoctrineSpec = z.output<typeof doctrineSchema>;
 export type DefenseSpec = z.output<typeof defenseSchema>;
+export type PartySpec = z.output<typeof partySchema>;
+export type InterceptorTestSpec = z.output<typeof interceptorTestSchema>;
 export type AnalysisSpec = z.output<typeof analysisSchema>;
 
 /** The scenario file's JSON Schema (draft 2020-12), describing what a file may contain. */

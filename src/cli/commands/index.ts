@@ -17,6 +17,7 @@ import { registerEnvelope } from './envelope.ts';
 import { registerRuns } from './runs.ts';
 import { registerExport } from './export.ts';
 import { registerEffectiveness } from './effectiveness.ts';
+import { registerTreaty } from './treaty.ts';
 
 export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerBallistic,
@@ -33,4 +34,5 @@ export const COMMANDS: ((program: Command, out: Output) => void)[] = [
   registerExport,
   registerEffectiveness,
   registerLedger,
+  registerTreaty,
 ];
