@@ -7,6 +7,7 @@ import { benchEngagement } from './engagement.ts';
 import { benchFlight } from './flight.ts';
 import { benchTracking } from './tracking.ts';
 import { benchMonteCarlo } from './monte-carlo.ts';
+import { benchTreaty } from './treaty.ts';
 import { line } from './util.ts';
 
 const SECTIONS: Record<string, () => unknown> = {
@@ -14,6 +15,7 @@ const SECTIONS: Record<string, () => unknown> = {
   tracking: benchTracking,
   engagement: benchEngagement,
   montecarlo: benchMonteCarlo,
+  treaty: benchTreaty,
   // A top-level script: importing it runs it.
   ledger: () => import('./ledger-bench.ts'),
 };
