@@ -217,7 +217,7 @@ test('builtin:nmd-2001 runs end to end (2 RVs) and reports its time per trial', 
   const t1 = performance.now();
   for (let i = 1; i <= n; i++) runEngagementTrial(w, scenario.seed, i);
   const per = (performance.now() - t1) / n;
-  // Reported, not asserted (CONTRIBUTING-HELPERS: no timing assertions).
+  // Reported, not asserted (docs/conventions.md: no timing assertions).
   t.diagnostic(`nmd-2001: world ${worldMs.toFixed(0)} ms once, ${per.toFixed(2)} ms per trial`);
 });
 
