@@ -3,24 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './main.ts';
-import type { Output } from './output.ts';
 import { geodesicInverse } from '../frames/geodesic.ts';
 import { ecefToGeodetic } from '../frames/wgs84.ts';
-
-async function aspis(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    result(json, doc, human) {
-      if (json) stdout += `${JSON.stringify(doc)}\n`;
-      else human();
-    },
-  };
-  return { code: await main(argv, out), stdout, stderr };
-}
+import { aspis } from './test-support/run-cli.ts';
 
 test('export a run as CSV (one row per trial), JSON (run, summary, trials) and CZML (one trial)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'aspis-export-'));

@@ -3,39 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './main.ts';
-import type { Output } from './output.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function aspis(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    result(json, doc, human) {
-      if (json) stdout += `${JSON.stringify(doc)}\n`;
-      else human();
-    },
-  };
-  const code = await main(argv, out);
-  return { code, stdout, stderr };
-}
-
-/** A failing run: exit code, exactly one line on stderr, no stack trace, nothing on stdout. */
-function assertOneLineError(r: Run, code: number, pattern: RegExp): void {
-  assert.equal(r.code, code, r.stderr);
-  assert.equal(r.stdout, '');
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, r.stderr);
-  assert.doesNotMatch(r.stderr, /\n\s+at /);
-  assert.match(lines[0], pattern);
-}
+import { aspis, assertOneLineError } from './test-support/run-cli.ts';
 
 test('ballistic --json follows the contract (BMW ch. 6 minimum-energy free flight)', async () => {
   const r = await aspis('ballistic', '--range-km', '10000', '--json');

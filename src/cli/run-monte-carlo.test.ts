@@ -8,24 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './main.ts';
-import type { Output } from './output.ts';
 import { ResultsStore } from '../node/store.ts';
-
-async function aspis(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    result(json, doc, human) {
-      if (json) stdout += `${JSON.stringify(doc)}\n`;
-      else human();
-    },
-  };
-  const code = await main(argv, out);
-  return { code, stdout, stderr };
-}
+import { aspis } from './test-support/run-cli.ts';
 
 const strip = (doc: Record<string, unknown>): string => {
   const { runId: _r, store: _s, elapsed_s: _e, ...rest } = doc;

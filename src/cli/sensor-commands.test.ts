@@ -1,36 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { main } from './main.ts';
-import type { Output } from './output.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function aspis(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    result(json, doc, human) {
-      if (json) stdout += `${JSON.stringify(doc)}\n`;
-      else human();
-    },
-  };
-  const code = await main(argv, out);
-  return { code, stdout, stderr };
-}
-
-function assertOneLineError(r: Run, code: number, pattern: RegExp): void {
-  assert.equal(r.code, code, r.stderr);
-  assert.equal(r.stdout, '');
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], pattern);
-}
+import { aspis, assertOneLineError } from './test-support/run-cli.ts';
 
 test('radar-range --json follows the contract; effective is the least of the limits', async () => {
   const r = await aspis(

@@ -3,30 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../main.ts';
-import type { Output } from '../output.ts';
 import { checkConsistencyProof, checkInclusionProof } from '../../treaty/ledger/ledger.ts';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function aspis(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    result(json, doc, human) {
-      if (json) stdout += `${JSON.stringify(doc)}\n`;
-      else human();
-    },
-  };
-  const code = await main(argv, out);
-  return { code, stdout, stderr };
-}
+import { aspis } from '../test-support/run-cli.ts';
 
 const POSIX = process.platform !== 'win32';
 

@@ -3,26 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../main.ts';
-import type { Output } from '../output.ts';
 import { ResultsStore } from '../../node/store.ts';
 import { runMonteCarlo } from '../../node/monte-carlo.ts';
 import { formatProgress, progressLine } from '../progress.ts';
-
-async function aspis(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    result(json, doc, human) {
-      if (json) stdout += `${JSON.stringify(doc)}\n`;
-      else human();
-    },
-  };
-  const code = await main(argv, out);
-  return { code, stdout, stderr };
-}
+import { aspis } from '../test-support/run-cli.ts';
 
 test('aspis runs list|show over a store (--json and tables)', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'aspis-runs-'));

@@ -1,23 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { main } from '../main.ts';
-import type { Output } from '../output.ts';
 import type { TreatyReport } from '../../treaty/evaluate.ts';
-
-async function aspis(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    result(json, doc, human) {
-      if (json) stdout += `${JSON.stringify(doc)}\n`;
-      else human();
-    },
-  };
-  const code = await main(argv, out);
-  return { code, stdout, stderr };
-}
+import { aspis } from '../test-support/run-cli.ts';
 
 test('builtin:grand-forks-1975 complies with every ABM article it is judged on', async () => {
   const r = await aspis('treaty', 'builtin:grand-forks-1975', '--json');
