@@ -313,74 +313,25 @@ function rk4Step6(x: Float64Array, h: number, xOut: Float64Array, g: Float64Arra
   g[11] = b22;
 }
 
+const G0s = new Float64Array(9);
+const G1s = new Float64Array(9);
+
 /**
- * Φ of kernels6.ts `stm6` for one step h from the gradients' upper triangles g (see rk4Step6),
- * written with the same expressions (bit-identical); each 3×3 block of Φ is symmetric.
+ * Φ for one step h from the gradients' upper triangles g (see rk4Step6): unpacks them into the
+ * full symmetric 3×3 matrices `stm6` takes (the same expressions, so bit-identical).
  */
 function stmFromG6(g: Float64Array, h: number, Phi: Float64Array): void {
-  const a00 = g[0];
-  const a01 = g[1];
-  const a02 = g[2];
-  const a11 = g[3];
-  const a12 = g[4];
-  const a22 = g[5];
-  const b00 = g[6];
-  const b01 = g[7];
-  const b02 = g[8];
-  const b11 = g[9];
-  const b12 = g[10];
-  const b22 = g[11];
-  const q2 = (h * h) / 6;
-  const q3 = (h * h * h) / 12;
-  const q1 = h / 2;
-  Phi[0] = 1 + q2 * (2 * a00 + b00);
-  Phi[3] = h + q3 * (a00 + b00);
-  Phi[18] = q1 * (a00 + b00);
-  Phi[21] = 1 + q2 * (a00 + 2 * b00);
-  const f01 = q2 * (2 * a01 + b01);
-  const g01 = q3 * (a01 + b01);
-  const c01 = q1 * (a01 + b01);
-  const d01 = q2 * (a01 + 2 * b01);
-  Phi[1] = f01;
-  Phi[4] = g01;
-  Phi[19] = c01;
-  Phi[22] = d01;
-  Phi[6] = f01;
-  Phi[9] = g01;
-  Phi[24] = c01;
-  Phi[27] = d01;
-  const f02 = q2 * (2 * a02 + b02);
-  const g02 = q3 * (a02 + b02);
-  const c02 = q1 * (a02 + b02);
-  const d02 = q2 * (a02 + 2 * b02);
-  Phi[2] = f02;
-  Phi[5] = g02;
-  Phi[20] = c02;
-  Phi[23] = d02;
-  Phi[12] = f02;
-  Phi[15] = g02;
-  Phi[30] = c02;
-  Phi[33] = d02;
-  Phi[7] = 1 + q2 * (2 * a11 + b11);
-  Phi[10] = h + q3 * (a11 + b11);
-  Phi[25] = q1 * (a11 + b11);
-  Phi[28] = 1 + q2 * (a11 + 2 * b11);
-  const f12 = q2 * (2 * a12 + b12);
-  const g12 = q3 * (a12 + b12);
-  const c12 = q1 * (a12 + b12);
-  const d12 = q2 * (a12 + 2 * b12);
-  Phi[8] = f12;
-  Phi[11] = g12;
-  Phi[26] = c12;
-  Phi[29] = d12;
-  Phi[13] = f12;
-  Phi[16] = g12;
-  Phi[31] = c12;
-  Phi[34] = d12;
-  Phi[14] = 1 + q2 * (2 * a22 + b22);
-  Phi[17] = h + q3 * (a22 + b22);
-  Phi[32] = q1 * (a22 + b22);
-  Phi[35] = 1 + q2 * (a22 + 2 * b22);
+  for (let k = 0; k < 2; k++) {
+    const G = k === 0 ? G0s : G1s;
+    const o = 6 * k;
+    G[0] = g[o];
+    G[1] = G[3] = g[o + 1];
+    G[2] = G[6] = g[o + 2];
+    G[4] = g[o + 3];
+    G[5] = G[7] = g[o + 4];
+    G[8] = g[o + 5];
+  }
+  stm6(G0s, G1s, h, Phi);
 }
 
 /** Approximate geodetic altitude: height above the WGS-84 ellipsoid's radius at that latitude. */
